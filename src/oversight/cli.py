@@ -1,0 +1,178 @@
+"""The `oversight` command line: parses arguments and calls the packages; no logic of its own.
+
+Exit statuses: 0 success / nothing at or above the threshold, 1 findings at or above it, 2 bad input or usage
+(one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input or usage: reported as one line on stderr with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="oversight", description="Oversight of AI coding agents.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    scan = sub.add_parser("scan", help="find reward hacks and oversight tampering in a change")
+    scan.add_argument("path", nargs="?", default=".", help="repository (or a folder inside it); default .")
+    scan.add_argument("--base", help="base revision (default HEAD; with no --head, compares to the working tree)")
+    scan.add_argument("--head", help="head revision (default: the working tree)")
+    scan.add_argument("--diff", metavar="FILE|-", help="scan a unified diff from a file or stdin instead of git")
+    scan.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    scan.add_argument("--fail-on", choices=("high", "medium", "low", "never"), default="high")
+
+    rules = sub.add_parser("rules", help="list the rules, or print one rule's documentation")
+    rules.add_argument("rule", nargs="?", help="rule id (OV101) or name")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    bench = sub.add_parser("bench", help="measure oversight on a labelled corpus")
+    bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
+    bench_scan = bench_sub.add_parser("scan", help="precision / recall of `scan` on a corpus of cases")
+    bench_scan.add_argument("corpus", help="directory of cases (CASE/case.toml, CASE/before, CASE/after)")
+    bench_scan.add_argument("--format", choices=("text", "json"), default="text")
+    bench_scan.add_argument(
+        "--check", action="store_true", help="exit 1 unless the quality bar (recall, FPR, no benign high) is met"
+    )
+    bench_scan.add_argument("--verbose", action="store_true", help="print each case's verdict and findings")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = _HANDLERS[args.command]
+        return handler(args)
+    except UsageError as exc:
+        print(f"oversight: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("oversight: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from .detect import scan
+    from .detect.output import render_json, render_sarif, render_text
+    from .detect.sources import SourceError
+    from .detect.sources.diff import change_from_diff
+    from .detect.sources.git import change_from_git
+    from .types import Severity
+
+    try:
+        if args.diff is not None:
+            if args.head:
+                raise UsageError("--diff cannot be combined with --head")
+            text = _read_diff(args.diff)
+            change = change_from_diff(text)
+        else:
+            change = change_from_git(Path(args.path), base=args.base, head=args.head)
+    except SourceError as exc:
+        raise UsageError(str(exc)) from None
+    result = scan(change)
+    if args.format == "json":
+        output = render_json(result)
+    elif args.format == "sarif":
+        output = render_sarif(result)
+    else:
+        output = render_text(result, color=sys.stdout.isatty())
+    print(output)
+    if args.fail_on == "never":
+        return EXIT_OK
+    return EXIT_FINDINGS if result.at_or_above(Severity.parse(args.fail_on)) else EXIT_OK
+
+
+def _read_diff(where: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if where == "-" else Path(where).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read diff {where}: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise UsageError(f"{'stdin' if where == '-' else where} is binary, not a unified diff")
+    text = data.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise UsageError(f"empty diff: {'stdin' if where == '-' else where}")
+    return text
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from .detect.registry import FAMILIES, all_rules, find_rule
+
+    if args.rule:
+        rule = find_rule(args.rule)
+        if rule is None:
+            raise UsageError(f"no rule {args.rule!r} (run `oversight rules` for the list)")
+        if args.format == "json":
+            print(json.dumps(_rule_json(rule), indent=2))
+        else:
+            print(f"{rule.id} {rule.name} ({rule.severity.label}, {FAMILIES[rule.family]})\n")
+            print(rule.doc())
+        return EXIT_OK
+    rules = all_rules()
+    if args.format == "json":
+        print(json.dumps([_rule_json(rule) for rule in rules], indent=2))
+        return EXIT_OK
+    for rule in rules:
+        print(f"{rule.id}  {rule.severity.label:<6}  {rule.family:<14}  {rule.name:<34}  {rule.summary()}")
+    return EXIT_OK
+
+
+def _rule_json(rule: object) -> dict[str, object]:
+    from .detect.registry import Rule
+
+    assert isinstance(rule, Rule)
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "severity": rule.severity.label,
+        "family": rule.family,
+        "summary": rule.summary(),
+        "doc": rule.doc(),
+    }
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from .detect.bench import bench_scan, render_json, render_text
+    from .detect.sources import SourceError
+
+    try:
+        report = bench_scan(Path(args.corpus))
+    except SourceError as exc:
+        raise UsageError(str(exc)) from None
+    if args.verbose:
+        for result in report.results:
+            verdict = "flagged" if result.flagged else "clean"
+            print(f"{result.case.name}: {result.case.label} -> {verdict}", file=sys.stderr)
+            for f in result.findings:
+                print(f"    {f.severity.label} {f.rule} {f.path}:{f.line} {f.message}", file=sys.stderr)
+    print(render_json(report) if args.format == "json" else render_text(report))
+    if args.check and not report.meets_bar():
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+_HANDLERS = {"scan": _cmd_scan, "rules": _cmd_rules, "bench": _cmd_bench}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The shared vocabulary of oversight: changes, findings and severities.
+
+Every package speaks in these types so that a finding from `detect` means the same thing to the CLI,
+the guard, the ledger and the evals.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """How sure a finding is: high = near-certain gaming or tampering, medium = needs a look, low = notable."""
+
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected high, medium or low)") from None
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file before and after a change; `None` means absent (added or deleted).
+
+    `partial` marks a file known only through diff hunks: `before`/`after` then hold the hunk lines at their
+    real line numbers with blank lines in the gaps. `added_lines`/`removed_lines`, when a source knows them
+    (git, a diff), are the changed line numbers of after/before; otherwise they are computed from the texts.
+    """
+
+    path: str
+    before: bytes | None
+    after: bytes | None
+    old_path: str | None = None
+    partial: bool = False
+    added_lines: frozenset[int] | None = None
+    removed_lines: frozenset[int] | None = None
+
+    @property
+    def status(self) -> str:
+        if self.before is None and self.after is not None:
+            return "added"
+        if self.after is None:
+            return "deleted"
+        if self.old_path and self.old_path != self.path:
+            return "renamed"
+        return "modified"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A set of file changes, from a git range, the working tree, a diff, or an edit an agent proposes."""
+
+    files: tuple[FileChange, ...]
+    description: str = ""
+
+    def __iter__(self) -> Iterator[FileChange]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence that a change games the tests or weakens oversight."""
+
+    rule: str
+    name: str
+    severity: Severity
+    path: str
+    line: int
+    message: str
+    evidence: str
+    family: str = ""
+    column: int = 0
+    end_line: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "family": self.family,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line if self.end_line is not None else self.line,
+            "message": self.message,
+            "evidence": self.evidence,
+        }
