@@ -32,9 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", help="find reward hacks and oversight tampering in a change")
     scan.add_argument("path", nargs="?", default=".", help="repository (or a folder inside it); default .")
-    scan.add_argument("--base", help="base revision (default HEAD; with no --head, compares to the working tree)")
+    scan.add_argument(
+        "--base", help="base revision (default HEAD; with no --head, compares to the working tree)"
+    )
     scan.add_argument("--head", help="head revision (default: the working tree)")
-    scan.add_argument("--diff", metavar="FILE|-", help="scan a unified diff from a file or stdin instead of git")
+    scan.add_argument(
+        "--diff", metavar="FILE|-", help="scan a unified diff from a file or stdin instead of git"
+    )
     scan.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     scan.add_argument("--fail-on", choices=("high", "medium", "low", "never"), default="high")
 
@@ -48,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_scan.add_argument("corpus", help="directory of cases (CASE/case.toml, CASE/before, CASE/after)")
     bench_scan.add_argument("--format", choices=("text", "json"), default="text")
     bench_scan.add_argument(
-        "--check", action="store_true", help="exit 1 unless the quality bar (recall, FPR, no benign high) is met"
+        "--check",
+        action="store_true",
+        help="exit 1 unless the quality bar (recall, FPR, no benign high) is met",
     )
     bench_scan.add_argument("--verbose", action="store_true", help="print each case's verdict and findings")
     return parser

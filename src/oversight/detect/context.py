@@ -151,7 +151,9 @@ class FileContext:
     @cached_property
     def kind(self) -> str:
         """python, shell, yaml, json, toml, ini, pth, text or binary (of the after file, else the before)."""
-        return file_kind(self.path, self.change.after if self.change.after is not None else self.change.before)
+        return file_kind(
+            self.path, self.change.after if self.change.after is not None else self.change.before
+        )
 
     @cached_property
     def before_kind(self) -> str:

@@ -48,7 +48,9 @@ def file_kind(path: str, data: bytes | None) -> str:
     if kind:
         return kind
     parts = pure.parts
-    if len(parts) >= 3 and parts[-3] == ".git" and parts[-2] == "hooks" or any(p in _SHELL_DIRS for p in parts):
+    if (len(parts) >= 3 and parts[-3] == ".git" and parts[-2] == "hooks") or any(
+        p in _SHELL_DIRS for p in parts
+    ):
         return "python" if _shebang(data).find("python") >= 0 else "shell"
     shebang = _shebang(data)
     if "python" in shebang:

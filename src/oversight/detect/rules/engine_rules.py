@@ -54,8 +54,12 @@ class UnparseablePython(Rule):
         if parsed.error is None:
             return
         line = parsed.blanked_lines[0] if parsed.blanked_lines else 1
-        ctx.report(self, line, f"file does not parse ({parsed.error}); scanned what could be recovered",
-                   require_change=False)
+        ctx.report(
+            self,
+            line,
+            f"file does not parse ({parsed.error}); scanned what could be recovered",
+            require_change=False,
+        )
 
 
 @register

@@ -12,7 +12,9 @@ MAX_FILE_BYTES = 50_000_000
 def _files(root: Path) -> dict[str, Path]:
     if not root.is_dir():
         return {}
-    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink()}
+    return {
+        p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink()
+    }
 
 
 def _read(path: Path | None) -> bytes | None:
