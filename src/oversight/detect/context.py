@@ -138,6 +138,10 @@ class FileContext:
     change: FileChange
     findings: list[Finding] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    # Every file of the same change (this one included) and a cache shared by all of them, for rules that
+    # need cross-file evidence (a literal that also appears in a changed test, a test moved to another file).
+    siblings: list[FileContext] = field(default_factory=list, repr=False)
+    change_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- identity -------------------------------------------------------------------------------------
     @property

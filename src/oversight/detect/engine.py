@@ -60,8 +60,12 @@ def scan(change: Change | Iterable[FileChange], rules: Sequence[Rule] | None = N
         dispatch = _Dispatch(rules)
     findings: list[Finding] = []
     result = ScanResult(findings)
+    siblings: list[FileContext] = []
+    shared: dict[str, object] = {}
     for file_change in change:
-        ctx = FileContext(file_change)
+        siblings.append(FileContext(file_change, siblings=siblings, change_cache=shared))
+    for ctx in siblings:
+        file_change = ctx.change
         result.files.append(file_change.path)
         if ctx.kind == "binary":
             result.notes.append(f"{file_change.path}: binary file, content rules skipped")
