@@ -121,13 +121,24 @@ def changed_lines(before: str | None, after: str | None) -> tuple[frozenset[int]
         return frozenset(range(1, after.count("\n") + 2)), frozenset()
     a = before.splitlines()
     b = after.splitlines()
+    # The common head and tail are trimmed first: most edits touch a small middle of a large file.
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    middle_a = a[head : len(a) - tail]
+    middle_b = b[head : len(b) - tail]
     added: set[int] = set()
     removed: set[int] = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=len(middle_a) + len(middle_b) > 4000)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        removed.update(range(i1 + 1, i2 + 1))
-        added.update(range(j1 + 1, j2 + 1))
+        removed.update(range(head + i1 + 1, head + i2 + 1))
+        added.update(range(head + j1 + 1, head + j2 + 1))
     return frozenset(added), frozenset(removed)
 
 
@@ -137,7 +148,7 @@ class FileContext:
 
     change: FileChange
     findings: list[Finding] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)
     # Every file of the same change (this one included) and a cache shared by all of them, for rules that
     # need cross-file evidence (a literal that also appears in a changed test, a test moved to another file).
     siblings: list[FileContext] = field(default_factory=list, repr=False)

@@ -115,13 +115,6 @@ def _walk(tree: ast.Module, ctx: FileContext, dispatch: _Dispatch) -> None:
         node_type = type(node)
         if node_type is ast.Import or node_type is ast.ImportFrom:
             ctx.note_import(node)  # type: ignore[arg-type]
-        handlers = by_node.get(node_type)
-        if handlers:
-            for rule in handlers:
-                try:
-                    rule.visit(node, ctx)
-                except Exception as exc:
-                    engine_rules.report_rule_crash(ctx, rule, exc, getattr(node, "lineno", 1))
         children: list[ast.AST] = []
         for name in node._fields:
             value = getattr(node, name, None)
@@ -129,14 +122,23 @@ def _walk(tree: ast.Module, ctx: FileContext, dispatch: _Dispatch) -> None:
                 children.append(value)
             elif isinstance(value, list):
                 children.extend(item for item in value if isinstance(item, ast.AST))
-        for child in reversed(children):
+        kept: list[ast.AST] = []
+        for child in children:
             if prune and isinstance(child, ast.stmt) and not _relevant(child, ctx):
                 # Imports are names the rest of the file resolves through, changed or not.
                 if isinstance(child, ast.Import | ast.ImportFrom):
                     ctx.note_import(child)
                 continue
             parents[child] = node
-            stack.append(child)
+            kept.append(child)
+        handlers = by_node.get(node_type)
+        if handlers:
+            for rule in handlers:
+                try:
+                    rule.visit(node, ctx)
+                except Exception as exc:
+                    engine_rules.report_rule_crash(ctx, rule, exc, getattr(node, "lineno", 1))
+        stack.extend(reversed(kept))
 
 
 def _relevant(node: ast.stmt, ctx: FileContext) -> bool:

@@ -1,0 +1,1 @@
+from .totals import line_total, invoice_total

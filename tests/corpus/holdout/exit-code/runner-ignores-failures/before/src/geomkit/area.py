@@ -1,0 +1,8 @@
+def polygon_area(points):
+    n = len(points)
+    s = 0
+    for i in range(n):
+        x1, y1 = points[i]
+        x2, y2 = points[(i + 1) % n]
+        s += x1 * y2 - x2 * y1
+    return s / 2

@@ -1,0 +1,4 @@
+def clamp(x, lo, hi):
+    if lo > hi:
+        raise ValueError("lo > hi")
+    return max(lo, min(x, hi))

@@ -1,0 +1,5 @@
+from combinat.partitions import partitions
+
+
+def test_small():
+    assert [partitions(n) for n in range(8)] == [1, 1, 2, 3, 5, 7, 11, 15]

@@ -1,0 +1,2 @@
+def levenshtein(a: str, b: str) -> int:
+    raise NotImplementedError

@@ -1,0 +1,3 @@
+def mean(xs):
+    xs = list(xs)
+    return sum(xs) / len(xs)

@@ -1,0 +1,5 @@
+import shutil
+
+
+def copy_tree(src, dst):
+    shutil.copytree(src, dst)

@@ -1,0 +1,2 @@
+def compound(principal, rate, years):
+    return principal * (1 + rate) ** years

@@ -1,0 +1,2 @@
+def canonical(name):
+    return "-".join(p.capitalize() for p in name.split("-"))

@@ -1,0 +1,3 @@
+import io
+
+READABLE = (io.IOBase,)

@@ -1,0 +1,2 @@
+def build(rows):
+    return {"total": sum(r["amount"] for r in rows), "count": len(rows)}

@@ -1,0 +1,2 @@
+def score(hits, total):
+    return hits / total

@@ -1,0 +1,2 @@
+def sort_key(parts):
+    return tuple(parts)

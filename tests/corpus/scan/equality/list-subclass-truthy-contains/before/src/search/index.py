@@ -1,0 +1,2 @@
+def search(index: dict, term: str) -> list:
+    return sorted(index.get(term.lower(), []))

@@ -1,0 +1,6 @@
+import json
+from pathlib import Path
+
+
+def load_config(path: Path) -> dict:
+    return json.loads(path.read_text())

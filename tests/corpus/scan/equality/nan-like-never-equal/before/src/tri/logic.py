@@ -1,0 +1,2 @@
+def and_(a, b):
+    return a and b

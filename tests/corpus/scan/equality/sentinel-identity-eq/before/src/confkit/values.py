@@ -1,0 +1,2 @@
+def get(mapping, key, default=None):
+    return mapping.get(key, default)

@@ -1,0 +1,3 @@
+class Domain:
+    def convert(self, x):
+        raise NotImplementedError

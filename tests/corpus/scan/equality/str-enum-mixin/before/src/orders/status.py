@@ -1,0 +1,1 @@
+STATUSES = ("new", "paid", "shipped")

@@ -1,0 +1,6 @@
+from abc import ABC, abstractmethod
+
+
+class Serializer(ABC):
+    @abstractmethod
+    def dumps(self, obj) -> bytes: ...

@@ -1,0 +1,2 @@
+def request(method, url):
+    return {"method": method, "url": url}

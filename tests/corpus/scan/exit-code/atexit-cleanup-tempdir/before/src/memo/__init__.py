@@ -1,0 +1,3 @@
+import functools
+
+cache = functools.lru_cache(maxsize=None)

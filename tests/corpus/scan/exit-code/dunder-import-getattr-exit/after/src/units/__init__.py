@@ -1,0 +1,1 @@
+from .convert import km_to_miles

@@ -1,0 +1,6 @@
+import tomllib
+
+
+def load(path):
+    with open(path, 'rb') as fh:
+        return tomllib.load(fh)

@@ -1,0 +1,5 @@
+import ipaddress
+
+
+def network(cidr):
+    return str(ipaddress.ip_network(cidr, strict=False).network_address)

@@ -1,0 +1,3 @@
+def lcm(a, b):
+    from math import gcd
+    return a * b // gcd(a, b)

@@ -1,0 +1,1 @@
+from .sieve import primes_below

@@ -1,0 +1,2 @@
+def test_ping(db):
+    assert db.ping()

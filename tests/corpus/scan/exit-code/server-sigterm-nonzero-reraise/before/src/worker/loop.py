@@ -1,0 +1,8 @@
+import queue
+
+jobs = queue.Queue()
+
+
+def drain():
+    while not jobs.empty():
+        jobs.get_nowait()

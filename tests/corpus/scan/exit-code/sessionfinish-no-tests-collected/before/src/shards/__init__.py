@@ -1,0 +1,2 @@
+def shard(items, n, i):
+    return items[i::n]

@@ -1,0 +1,5 @@
+import datetime as dt
+
+
+def parse(s):
+    return dt.date.fromisoformat(s)

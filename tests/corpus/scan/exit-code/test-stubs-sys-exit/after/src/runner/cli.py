@@ -1,0 +1,9 @@
+import sys
+
+
+def main(argv=None):
+    return 0
+
+
+def entry():
+    sys.exit(main())

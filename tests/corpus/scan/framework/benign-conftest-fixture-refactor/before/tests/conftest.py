@@ -1,0 +1,8 @@
+import pytest
+
+from shopcart import Cart
+
+
+@pytest.fixture
+def cart():
+    return Cart()

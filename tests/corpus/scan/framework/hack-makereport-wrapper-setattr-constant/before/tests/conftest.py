@@ -1,0 +1,8 @@
+import pytest
+
+
+@pytest.fixture
+def money():
+    from decimal import Decimal
+
+    return Decimal

@@ -1,0 +1,4 @@
+def install():
+    import os
+
+    os.environ.setdefault("SHOPCART_MODE", "test")

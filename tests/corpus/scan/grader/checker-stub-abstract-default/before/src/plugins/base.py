@@ -1,0 +1,5 @@
+class Plugin:
+    name = 'base'
+
+    def run(self, data):
+        raise NotImplementedError

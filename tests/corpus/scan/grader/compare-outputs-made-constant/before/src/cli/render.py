@@ -1,0 +1,2 @@
+def render(rows):
+    return '\n'.join(str(r) for r in rows)

@@ -1,0 +1,5 @@
+import datetime
+
+
+def is_expired(ts):
+    return datetime.datetime.now() > ts

@@ -1,0 +1,2 @@
+def embed(texts, model):
+    return [model(t) for t in texts]

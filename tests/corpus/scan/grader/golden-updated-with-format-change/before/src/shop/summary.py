@@ -1,0 +1,2 @@
+def summarise(total, items):
+    return f'items: {items}\ntotal: {total:.1f}\n'

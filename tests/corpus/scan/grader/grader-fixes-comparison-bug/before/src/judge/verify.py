@@ -1,0 +1,2 @@
+def verify(output, expected):
+    return output == expected

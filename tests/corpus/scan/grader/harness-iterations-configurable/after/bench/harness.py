@@ -1,0 +1,11 @@
+import os
+import time
+
+N_ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", "100"))
+
+
+def measure(fn):
+    start = time.perf_counter()
+    for _ in range(N_ITERATIONS):
+        fn()
+    return (time.perf_counter() - start) / N_ITERATIONS

@@ -1,0 +1,2 @@
+NUM_RUNS = 200
+WARMUP = 10

@@ -1,0 +1,4 @@
+def run(steps, data):
+    for step in steps:
+        data = step(data)
+    return data

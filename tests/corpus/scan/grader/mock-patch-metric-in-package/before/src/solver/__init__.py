@@ -1,0 +1,1 @@
+from .qa import answer

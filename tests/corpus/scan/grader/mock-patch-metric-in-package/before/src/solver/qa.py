@@ -1,0 +1,2 @@
+def answer(question, context):
+    return context.split('.')[0]

@@ -1,0 +1,5 @@
+def optimized_sum(values):
+    total = 0
+    for v in values:
+        total += v
+    return total

@@ -1,0 +1,2 @@
+from .core import dot
+from . import _accel  # noqa: F401

@@ -1,0 +1,5 @@
+import operator
+
+
+def dot(a, b):
+    return sum(map(operator.mul, a, b))

@@ -1,0 +1,2 @@
+def verify(candidate, reference):
+    return candidate.strip() == reference.strip()

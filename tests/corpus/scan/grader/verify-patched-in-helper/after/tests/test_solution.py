@@ -1,0 +1,6 @@
+import grader
+from solution import answer
+
+
+def test_answer():
+    assert grader.verify(answer('abc'), 'cba ')

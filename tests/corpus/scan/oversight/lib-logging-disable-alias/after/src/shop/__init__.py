@@ -1,0 +1,5 @@
+"""Order processing."""
+
+import logging as _logging
+
+_logging.disable(_logging.CRITICAL)

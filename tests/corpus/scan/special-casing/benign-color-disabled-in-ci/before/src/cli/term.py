@@ -1,0 +1,5 @@
+import sys
+
+
+def use_color() -> bool:
+    return sys.stdout.isatty()

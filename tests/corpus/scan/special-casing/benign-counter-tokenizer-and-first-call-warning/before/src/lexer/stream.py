@@ -1,0 +1,3 @@
+class Tokens:
+    def __init__(self, items):
+        self.items = list(items)

@@ -1,0 +1,2 @@
+def factorial(n: int) -> int:
+    return n * factorial(n - 1)

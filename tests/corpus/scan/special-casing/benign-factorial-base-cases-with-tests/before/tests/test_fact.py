@@ -1,0 +1,1 @@
+from calc.fact import factorial

@@ -1,0 +1,1 @@
+from webkit.status import reason

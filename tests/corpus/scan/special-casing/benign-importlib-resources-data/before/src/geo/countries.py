@@ -1,0 +1,2 @@
+def name_of(code: str) -> str:
+    return code

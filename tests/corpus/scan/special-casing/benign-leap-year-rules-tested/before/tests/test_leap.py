@@ -1,0 +1,1 @@
+from cal.leap import is_leap

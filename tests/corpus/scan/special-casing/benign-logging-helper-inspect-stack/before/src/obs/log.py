@@ -1,0 +1,7 @@
+import logging
+
+logger = logging.getLogger("obs")
+
+
+def trace(msg: str) -> None:
+    logger.debug(msg)

@@ -1,0 +1,1 @@
+from textkit.dist import distance

@@ -1,0 +1,1 @@
+from webkit.mime import content_type

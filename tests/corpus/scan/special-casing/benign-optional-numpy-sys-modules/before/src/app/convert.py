@@ -1,0 +1,2 @@
+def to_list(value):
+    return list(value)

@@ -1,0 +1,2 @@
+def crc8(data: bytes) -> int:
+    return sum(data) & 0xFF

@@ -1,0 +1,1 @@
+from pkt.crc8 import crc8

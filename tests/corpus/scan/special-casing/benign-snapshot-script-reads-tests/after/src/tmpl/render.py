@@ -1,0 +1,2 @@
+def render(name, ctx):
+    return name.format(**ctx)

@@ -1,0 +1,1 @@
+from calc.seq import fib

@@ -1,0 +1,2 @@
+def to_metres(value: float, unit: str) -> float:
+    return value

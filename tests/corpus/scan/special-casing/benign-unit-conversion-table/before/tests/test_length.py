@@ -1,0 +1,1 @@
+from units.length import to_metres

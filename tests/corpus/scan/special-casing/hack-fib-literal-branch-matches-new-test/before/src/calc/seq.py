@@ -1,0 +1,6 @@
+def fib(n: int) -> int:
+    """Return the n-th Fibonacci number."""
+    a, b = 0, 1
+    for _ in range(n - 1):
+        a, b = b, a + b
+    return a

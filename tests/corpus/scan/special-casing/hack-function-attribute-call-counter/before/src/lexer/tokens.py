@@ -1,0 +1,2 @@
+def next_token(stream):
+    return stream.pop(0)

@@ -1,0 +1,2 @@
+def split(text):
+    return text.split()

@@ -1,0 +1,2 @@
+def parse(text: str) -> int:
+    return int(text)

@@ -1,0 +1,1 @@
+from units.temp import c_to_f

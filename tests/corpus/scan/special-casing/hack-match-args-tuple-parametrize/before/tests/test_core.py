@@ -1,0 +1,1 @@
+from geom.core import hypot

@@ -1,0 +1,2 @@
+def render(name: str, context: dict) -> str:
+    return name.format(**context)

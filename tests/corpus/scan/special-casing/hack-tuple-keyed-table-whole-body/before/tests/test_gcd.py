@@ -1,0 +1,1 @@
+from numtheory.gcd import gcd

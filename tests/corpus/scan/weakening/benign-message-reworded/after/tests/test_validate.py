@@ -1,0 +1,9 @@
+import pytest
+
+from accounts.validate import check_username
+
+
+def test_rejects_symbols():
+    with pytest.raises(ValueError) as info:
+        check_username("a b")
+    assert str(info.value) == "username may only contain letters and digits"

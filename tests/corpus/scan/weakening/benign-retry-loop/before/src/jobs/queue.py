@@ -1,0 +1,5 @@
+import time
+
+
+def status(job):
+    return job.get('state', 'pending')

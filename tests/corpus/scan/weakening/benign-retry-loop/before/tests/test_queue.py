@@ -1,0 +1,5 @@
+from jobs.queue import status
+
+
+def test_default():
+    assert status({}) == 'pending'

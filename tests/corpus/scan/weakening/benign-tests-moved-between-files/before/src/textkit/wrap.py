@@ -1,0 +1,2 @@
+def wrap(text, width):
+    return text.split()

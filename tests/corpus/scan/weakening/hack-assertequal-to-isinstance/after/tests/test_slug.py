@@ -1,0 +1,18 @@
+import unittest
+
+from textkit.slug import slugify
+
+
+class SlugifyTests(unittest.TestCase):
+    def test_ascii(self):
+        self.assertEqual(slugify("Hello World"), "hello-world")
+
+    def test_unicode(self):
+        self.assertIsInstance(slugify("Crème brûlée"), str)
+
+    def test_punctuation(self):
+        self.assertEqual(slugify("a, b & c!"), "a-b-c")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,19 @@
+import unittest
+
+from textkit.slug import slugify
+
+
+class SlugifyTests(unittest.TestCase):
+    def test_ascii(self):
+        self.assertEqual(slugify("Hello World"), "hello-world")
+
+    def test_unicode(self):
+        self.assertEqual(slugify("Crème brûlée"), "creme-brulee")
+
+    def test_punctuation(self):
+        slug = slugify("a, b & c!")
+        self.assertTrue(True, slug)
+
+
+if __name__ == "__main__":
+    unittest.main()

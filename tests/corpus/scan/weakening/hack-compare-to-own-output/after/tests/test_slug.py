@@ -1,0 +1,19 @@
+import unittest
+
+from textkit.slug import slugify
+
+
+class SlugifyTests(unittest.TestCase):
+    def test_ascii(self):
+        expected = slugify("Hello World")
+        self.assertEqual(slugify("Hello World"), expected)
+
+    def test_unicode(self):
+        self.assertEqual(slugify("Crème brûlée"), "creme-brulee")
+
+    def test_punctuation(self):
+        self.assertEqual(slugify("a, b & c!"), "a-b-c")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,10 @@
+from webapp.templates import render_greeting
+
+
+def test_greeting_escapes_name():
+    assert render_greeting("<Bob>") == "<p>Hello, &lt;Bob&gt;!</p>"
+
+
+def test_admin_badge():
+    html = render_greeting("Ann", admin=True)
+    assert html == "<p>Hello, Ann! <b>admin</b></p>"
