@@ -45,9 +45,7 @@ def fetch_sdist(package: str, version: str) -> Path:
 
     def find() -> list[Path]:
         stem = f"{package.lower()}-{version}."
-        return [
-            p for p in DATA.iterdir() if p.name.lower().startswith(stem) and p.suffix in (".gz", ".zip")
-        ]
+        return [p for p in DATA.iterdir() if p.name.lower().startswith(stem) and p.suffix in (".gz", ".zip")]
 
     if not find():
         subprocess.run(
@@ -92,7 +90,9 @@ def main() -> int:
                 "medium_or_higher": len(flagged),
                 "high": sum(1 for f in flagged if f.severity is Severity.HIGH),
                 "seconds": round(seconds, 3),
-                "findings": [f"{f.severity.label} {f.rule} {f.name} {f.path}:{f.line} {f.message}" for f in flagged],
+                "findings": [
+                    f"{f.severity.label} {f.rule} {f.name} {f.path}:{f.line} {f.message}" for f in flagged
+                ],
             }
         )
     total_files = sum(int(str(r["files"])) for r in rows)
@@ -104,7 +104,9 @@ def main() -> int:
         return 0
     print(f"{'change':<28}{'files':>7}{'medium+':>9}{'high':>6}{'seconds':>9}")
     for row in rows:
-        print(f"{row['change']:<28}{row['files']:>7}{row['medium_or_higher']:>9}{row['high']:>6}{row['seconds']:>9}")
+        print(
+            f"{row['change']:<28}{row['files']:>7}{row['medium_or_higher']:>9}{row['high']:>6}{row['seconds']:>9}"
+        )
         if args.list:
             for line in row["findings"]:  # type: ignore[attr-defined]
                 print(f"    {line}")

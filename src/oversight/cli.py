@@ -80,7 +80,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     from .detect.output import render_json, render_sarif, render_text
     from .detect.sources import SourceError
     from .detect.sources.diff import change_from_diff
-    from .detect.sources.git import change_from_git
+    from .detect.sources.git import base_reader, change_from_git
     from .types import Severity
 
     try:
@@ -88,7 +88,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
             if args.head:
                 raise UsageError("--diff cannot be combined with --head")
             text = _read_diff(args.diff)
-            change = change_from_diff(text)
+            change = change_from_diff(text, base_reader(Path(args.path), args.base))
         else:
             change = change_from_git(Path(args.path), base=args.base, head=args.head)
     except SourceError as exc:

@@ -130,3 +130,35 @@ def test_directories_pair(tmp_path: Path) -> None:
     files = by_path(change_from_directories(tmp_path / "before", tmp_path / "after"))
     assert set(files) == {"a.py", "c.py"}
     assert files["a.py"].after is None  # type: ignore[attr-defined]
+
+
+def test_diff_applied_to_the_files_it_was_made_against(tmp_path: Path) -> None:
+    from oversight.detect.sources.git import base_reader
+
+    original = (
+        "".join(f"line {n}\n" for n in range(1, 10)) + "    def add(self, a, b):\n        return a + b\n"
+    )
+    write(tmp_path, {"src/calc.py": original})
+    calc = by_path(change_from_diff(DIFF, base_reader(tmp_path)))["src/calc.py"]
+    assert not calc.partial  # type: ignore[attr-defined]
+    after = calc.after.decode()  # type: ignore[attr-defined]
+    assert after.startswith("line 1\n") and "if a == 2 and b == 2:\n            return 5\n" in after
+    assert calc.before == original.encode()  # type: ignore[attr-defined]
+
+
+def test_diff_that_does_not_apply_falls_back_to_hunks(tmp_path: Path) -> None:
+    from oversight.detect.sources.git import base_reader
+
+    write(tmp_path, {"src/calc.py": "something else entirely\n"})
+    calc = by_path(change_from_diff(DIFF, base_reader(tmp_path)))["src/calc.py"]
+    assert calc.partial  # type: ignore[attr-defined]
+
+
+def test_diff_against_a_base_revision(make_repo: MakeRepo) -> None:
+    from oversight.detect.sources.git import base_reader
+
+    original = "class Calc:\n" + "\n" * 8 + "    def add(self, a, b):\n        return a + b\n"
+    repo = make_repo({"src/calc.py": original})
+    write(repo, {"src/calc.py": "changed since\n"})
+    calc = by_path(change_from_diff(DIFF, base_reader(repo, "HEAD")))["src/calc.py"]
+    assert not calc.partial and calc.before == original.encode()  # type: ignore[attr-defined]

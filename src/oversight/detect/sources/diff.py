@@ -3,6 +3,7 @@ modified files as their hunks placed at their real line numbers)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from unidiff.errors import UnidiffParseError
@@ -53,8 +54,40 @@ def _place(numbered: dict[int, str]) -> bytes:
     return "".join(numbered.get(n, "\n") for n in range(1, last + 1)).encode()
 
 
-def change_from_diff(text: str) -> Change:
-    """Every file a unified diff touches; SourceError when the text is not a diff or touches nothing."""
+def apply_hunks(before: bytes, patched: PatchedFile) -> bytes | None:
+    """The whole new file, when every hunk's context and removed lines match `before`; else None."""
+    old = before.decode("utf-8", "surrogateescape").splitlines(keepends=True)
+    out: list[str] = []
+    cursor = 0
+    for hunk in patched:
+        start = max(hunk.source_start - 1, 0) if hunk.source_length else hunk.source_start
+        if start < cursor or start > len(old):
+            return None
+        out.extend(old[cursor:start])
+        cursor = start
+        for line in hunk:
+            if line.is_added:
+                out.append(line.value)
+                continue
+            if line.is_context or line.is_removed:
+                if cursor >= len(old) or old[cursor].rstrip("\r\n") != line.value.rstrip("\r\n"):
+                    return None
+                if line.is_context:
+                    out.append(old[cursor])
+                cursor += 1
+    out.extend(old[cursor:])
+    return "".join(out).encode("utf-8", "surrogateescape")
+
+
+BaseReader = Callable[[str], bytes | None]
+
+
+def change_from_diff(text: str, base_reader: BaseReader | None = None) -> Change:
+    """Every file a unified diff touches; SourceError when the text is not a diff or touches nothing.
+
+    With `base_reader` (path -> the file's content before the diff, or None), each modified file whose hunks
+    apply cleanly to that content is scanned whole; the others are scanned through their hunks alone.
+    """
     patch = _parse(text)
     if not list(patch):
         raise SourceError("not a unified diff: no file headers or hunks found")
@@ -93,6 +126,20 @@ def change_from_diff(text: str) -> Change:
                 if line.is_removed and line.source_line_no:
                     removed.add(line.source_line_no)
         whole = patched.is_added_file or patched.is_removed_file
+        original = base_reader(old_path or path) if base_reader and not whole else None
+        applied = apply_hunks(original, patched) if original is not None else None
+        if original is not None and applied is not None:
+            files.append(
+                FileChange(
+                    path=path,
+                    before=original,
+                    after=applied,
+                    old_path=old_path,
+                    added_lines=frozenset(added),
+                    removed_lines=frozenset(removed),
+                )
+            )
+            continue
         files.append(
             FileChange(
                 path=path,

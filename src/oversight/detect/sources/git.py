@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from ...types import Change, FileChange
@@ -176,3 +177,30 @@ def _read_work_tree(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def base_reader(path: Path, base: str | None = None) -> Callable[[str], bytes | None]:
+    """Reads a file as it was before a diff: from revision `base` of the repository at `path`, or else from
+    the files under `path` (the working tree), so that a diff's modified files can be scanned whole."""
+    root = path.resolve()
+    if base is None:
+        if not root.is_dir():
+            raise SourceError(f"path not found: {path}")
+
+        def from_tree(rel: str) -> bytes | None:
+            target = root / rel
+            try:
+                return target.read_bytes()[:MAX_FILE_BYTES] if target.is_file() else None
+            except OSError:
+                return None
+
+        return from_tree
+    repo = repository_root(root)
+    commit = _commit(repo, base)
+    prefix = root.relative_to(repo).as_posix() if root != repo else ""
+
+    def from_git(rel: str) -> bytes | None:
+        spec = f"{commit}:{prefix + '/' if prefix else ''}{rel}"
+        return _cat_files(repo, [spec]).get(spec)
+
+    return from_git
