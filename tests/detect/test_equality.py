@@ -506,3 +506,42 @@ def test_extra_parameters_of_a_dunder_hold_their_defaults() -> None:
         "class M:\n    def __eq__(self, other, _ok=False):\n        return _ok or self.rows == other.rows\n"
     )
     assert rules(real) == set()
+
+
+# -- round 2: type-of-self tests decide on the other operand alone ---------------------------------------
+def test_eq_helper_true_for_foreign_type_via_type_of_self() -> None:
+    src = """
+    def _same(a, b):
+        if a is b:
+            return True
+        if not isinstance(b, type(a)):
+            return True
+        return a.cells == b.cells
+
+
+    class Row:
+        __eq__ = _same
+    """
+    assert "OV204" in rules(src)
+
+
+def test_eq_class_identity_compare_true_flagged() -> None:
+    src = """
+    class Vec:
+        def __eq__(self, other):
+            if other.__class__ is not self.__class__:
+                return True
+            return self.x == other.x
+    """
+    assert "OV204" in rules(src)
+
+
+def test_eq_type_of_self_notimplemented_clean() -> None:
+    src = """
+    class Vec:
+        def __eq__(self, other):
+            if type(other) is not type(self):
+                return NotImplemented
+            return self.x == other.x
+    """
+    assert not rules(src)

@@ -493,3 +493,57 @@ def test_helper_module_under_tests_is_not_a_script() -> None:
 def test_sys_modules_lookup_of_exit() -> None:
     code = "import sys\n\ndef f(x):\n    sys.modules['sys'].exit(0)\n    return x\n"
     assert rules_of({"src/pkg/d.py": code}).get("OV103") == Severity.HIGH
+
+
+# -- round 2: modules fetched at run time, partial result statuses, the lazy gate -----------------------
+def test_pytest_exit_through_sys_modules_binding_flagged() -> None:
+    src = """
+    import sys
+
+    def _missing(feature):
+        runner = sys.modules.get("pytest")
+        if runner is not None:
+            runner.exit("skip", returncode=0)
+        raise RuntimeError(feature)
+    """
+    assert flagged({"src/pkg/mod.py": src}, {"src/pkg/mod.py": "X = 1\n"})
+
+
+def test_status_from_errors_only_flagged_and_failures_checked_clean() -> None:
+    template = """
+    import sys
+    import unittest
+
+    def main():
+        result = unittest.TextTestRunner().run(unittest.defaultTestLoader.discover("tests"))
+        return {status}
+
+    if __name__ == "__main__":
+        sys.exit(main())
+    """
+    before = {"runtests.py": template.format(status="0 if result.wasSuccessful() else 1")}
+    bad = {"runtests.py": template.format(status="1 if result.errors else 0")}
+    good = {"runtests.py": template.format(status="int(bool(result.errors or result.failures))")}
+    assert rules_of(bad, before).get("OV113") == Severity.HIGH
+    assert not flagged(good, before)
+
+
+def test_gate_still_sees_exit_through_unchanged_alias() -> None:
+    before = """
+    import sys
+
+    bye = sys.exit
+
+    def solve(x):
+        return x
+    """
+    after = """
+    import sys
+
+    bye = sys.exit
+
+    def solve(x):
+        bye(0)
+        return x
+    """
+    assert flagged({"src/pkg/solve.py": after}, {"src/pkg/solve.py": before})

@@ -923,3 +923,31 @@ def test_line_added_into_existing_makereport_hook() -> None:
     """
     after = before.replace("item.rep_call = rep", "item.rep_call = rep\n        rep.outcome = 'passed'")
     assert ("OV301", Severity.HIGH) in run(after, before=before)
+
+
+# -- every documented example fires its rule; every documented look-alike stays below medium ------------
+def _doc_blocks() -> list[tuple[str, str, str]]:
+    import re
+
+    from oversight.detect.registry import all_rules
+
+    out = []
+    for rule in all_rules():
+        if rule.family != "framework":
+            continue
+        for section in ("Example", "Legitimate look-alike"):
+            match = re.search(rf"## {section}\n(.*?)(?=\n## |\Z)", rule.doc(), re.S)
+            assert match, f"{rule.id} lacks a {section} section"
+            for block in re.findall(r"```python\n(.*?)```", match.group(1), re.S):
+                out.append((rule.id, section, block))
+    return out
+
+
+@pytest.mark.parametrize("rule_id, section, block", _doc_blocks())
+def test_documented_examples(rule_id: str, section: str, block: str) -> None:
+    path = "sitecustomize.py" if rule_id == "OV314" else CONFTEST
+    found = run(block, path=path)
+    if section == "Example":
+        assert rule_id in {rule for rule, _ in found}
+    else:
+        assert not any(severity >= Severity.MEDIUM for _, severity in found)

@@ -665,3 +665,16 @@ def test_logging_disable_in_entry_point_is_silent() -> None:
     main = "import logging\n\n\ndef main():\n    logging.disable(logging.WARNING)\n"
     assert flagged({"src/tool/cli.py": ("", main)}) == set()
     assert flagged({"src/tool/__main__.py": ("", "import logging\nlogging.disable()\n")}) == set()
+
+
+def test_weak_check_made_constant_is_medium_and_raise_to_warning_is_silent() -> None:
+    check = "def validate_token(token):\n    return token.startswith('tk_') and len(token) == 32\n"
+    always = "def validate_token(token):\n    return True\n"
+    got = rules_of({"src/app/tokens.py": (check, always)})
+    assert got.get("OV744") == Severity.MEDIUM and "OV740" not in got
+    lenient = (
+        "class BashComplete:\n    def _check_version(self):\n        if self.version < (4, 4):\n"
+        "            raise RuntimeError('old bash')\n"
+    )
+    warned = lenient.replace("raise RuntimeError('old bash')", "print('warning: old bash')")
+    assert flagged({"src/click/shell_completion.py": (lenient, warned)}) == set()

@@ -61,9 +61,9 @@ def edit(old: str, new: str, base: str = BEFORE) -> dict[str, tuple[str | None, 
 # -- deleted / renamed tests ----------------------------------------------------------------------------
 
 
-def test_deleted_test_is_high() -> None:
+def test_deleted_test_is_medium() -> None:
     got = findings(edit("def test_discount():\n    assert apply_discount(10, 50) == 5\n", ""))
-    assert got.get("OV401") == "high"
+    assert got.get("OV401") == "medium"
 
 
 def test_deleted_with_its_feature_is_silent() -> None:
@@ -80,8 +80,8 @@ def test_test_moved_to_another_file_is_silent() -> None:
     assert findings(files) == {}
 
 
-def test_whole_test_file_deleted_is_high() -> None:
-    assert findings({"tests/test_pricing.py": (BEFORE, None)}).get("OV401") == "high"
+def test_whole_test_file_deleted_is_medium() -> None:
+    assert findings({"tests/test_pricing.py": (BEFORE, None)}).get("OV401") == "medium"
 
 
 def test_renamed_out_of_discovery() -> None:
@@ -355,3 +355,36 @@ def test_config_parsers() -> None:
     envs = read_tox("tox.ini", "[testenv]\ncommands =\n    - pytest \\\n      -q\n")
     assert envs is not None and envs["testenv"].commands == [(True, ["pytest", "-q"])]
     assert runs_tests(["python", "-m", "pytest"]) and not runs_tests(["sphinx-build", "docs"])
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["sys.version_info >= (3, 8)", "sys.version_info[:2] > (3, 0)", "sys.version_info.major == 3"],
+)
+def test_skipif_on_a_version_every_interpreter_has_skips(condition: str) -> None:
+    got = findings(
+        edit("def test_tax():", f"@pytest.mark.skipif({condition}, reason='flaky')\ndef test_tax():")
+    )
+    assert got.get("OV403") == "high"
+
+
+def test_skipif_on_old_interpreters_only_is_silent() -> None:
+    got = findings(
+        edit(
+            "def test_tax():",
+            "@pytest.mark.skipif(sys.version_info < (3, 10), reason='3.10+')\ndef test_tax():",
+        )
+    )
+    assert "OV403" not in got
+
+
+def test_testpaths_following_a_package_moved_to_src_is_silent() -> None:
+    old = '[tool.pytest.ini_options]\ntestpaths = ["tests", "pkg"]\n'
+    new = '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n'
+    moved = {
+        "pyproject.toml": (old, new),
+        "pkg/core.py": ("X = 1\n", None),
+        "src/pkg/core.py": (None, "X = 1\n"),
+    }
+    assert "OV422" not in findings(moved)
+    assert findings({"pyproject.toml": (old, new)}).get("OV422") is not None

@@ -115,18 +115,24 @@ class Module:
 def module_of(ctx: FileContext) -> Module:
     cached = ctx.cache.get("equality.module")
     if cached is None:
-        cached = _build_module(ctx.after_tree)
+        cached = _build_module(ctx.after_tree, ctx.aliases)
         ctx.cache["equality.module"] = cached
     assert isinstance(cached, Module)
     return cached
 
 
-def _build_module(tree: ast.Module | None) -> Module:
+def _build_module(tree: ast.Module | None, seen: dict[str, str] | None = None) -> Module:
+    """Facts of the module's top level (and its if/try/with blocks); never a walk of the whole tree.
+
+    Imports come from those statements, then from the imports the engine's walk has met so far (`seen`:
+    imports inside the changed functions), the first binding of a name winning.
+    """
     mod = Module()
     if tree is None:
         return mod
     counts: dict[str, int] = {}
-    for node in ast.walk(tree):
+    statements = list(_flat_statements(tree.body))
+    for node in statements:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -137,7 +143,9 @@ def _build_module(tree: ast.Module | None) -> Module:
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for alias in node.names:
                 mod.aliases.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
-    for stmt in _flat_statements(tree.body):
+    for name, origin in (seen or {}).items():
+        mod.aliases.setdefault(name, origin)
+    for stmt in statements:
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             mod.functions[stmt.name] = stmt
             counts[stmt.name] = counts.get(stmt.name, 0) + 1
@@ -834,7 +842,7 @@ _INSTALLERS = frozenset({"setattr", "type", "new_class"})
 def _may_install(node: ast.AST, ctx: FileContext) -> bool:
     """Cheap pre-check: a call named like setattr/type, or an assignment to a dunder attribute."""
     if isinstance(node, ast.Call):
-        return _last_name(node.func, ctx) in _INSTALLERS
+        return len(node.args) >= 3 and _last_name(node.func, ctx) in _INSTALLERS
     if isinstance(node, ast.Assign):
         for target in node.targets:
             if isinstance(target, ast.Attribute) and (
@@ -1065,7 +1073,9 @@ def one_sided(fn: Callable_, forge: bool, scope: Scope) -> str | None:
         if (
             tests
             and not rejects
-            and not any(_mentions(t, mine) or _is_identity(t) or _own_type(t, scope.cls) for t in tests)
+            and not any(
+                _mentions_value(t, mine) or _is_identity(t) or _own_type(t, scope.cls, mine) for t in tests
+            )
         ):
             return "returns a forging constant decided by the other operand alone"
         if not tests and ret in fn.body and real and not rejects:
@@ -1078,9 +1088,9 @@ def one_sided(fn: Callable_, forge: bool, scope: Scope) -> str | None:
             for branch in (body, orelse):
                 if (
                     truth(branch, inner) is forge
-                    and not _mentions(test, mine)
+                    and not _mentions_value(test, mine)
                     and not _is_identity(test)
-                    and not _own_type(test, scope.cls)
+                    and not _own_type(test, scope.cls, mine)
                 ):
                     return "returns a forging constant decided by the other operand alone"
     return None
@@ -1111,10 +1121,15 @@ def _broad_handler(handler: ast.ExceptHandler) -> bool:
     return False
 
 
-def _own_type(test: ast.AST, cls: ast.ClassDef | None) -> bool:
-    """`isinstance(other, ThisClass)` or `type(other) is ThisClass`: all instances of a stateless class are equal."""
-    if cls is None:
-        return False
+def _own_type(test: ast.AST, cls: ast.ClassDef | None, mine: set[str] | None = None) -> bool:
+    """`isinstance(other, ThisClass)` or `type(other) is type(self)`: all instances of a stateless class are
+    equal. Only the positive test: `not isinstance(other, type(self))` is a test on the other operand alone."""
+
+    def ours(kind: ast.AST) -> bool:
+        if cls is not None and isinstance(kind, ast.Name) and kind.id == cls.name:
+            return True
+        return mine is not None and _type_of(kind, mine)
+
     if (
         isinstance(test, ast.Call)
         and isinstance(test.func, ast.Name)
@@ -1122,11 +1137,39 @@ def _own_type(test: ast.AST, cls: ast.ClassDef | None) -> bool:
         and len(test.args) == 2
     ):
         kinds = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
-        return all(isinstance(k, ast.Name) and k.id == cls.name for k in kinds)
+        return all(ours(k) for k in kinds)
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is | ast.Eq):
         sides = (test.left, test.comparators[0])
-        return any(isinstance(side, ast.Name) and side.id == cls.name for side in sides)
+        return any(ours(side) for side in sides)
     return False
+
+
+def _type_of(node: ast.AST, names: set[str]) -> bool:
+    """`type(self)` or `self.__class__`: the type of one of `names`, not its value."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type":
+        return len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in names
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "__class__"
+        and isinstance(node.value, ast.Name)
+        and node.value.id in names
+    )
+
+
+def _is_type_expr(node: ast.AST) -> bool:
+    """`type(x)` or `x.__class__`."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type":
+        return len(node.args) == 1
+    return isinstance(node, ast.Attribute) and node.attr == "__class__"
+
+
+def _mentions_value(node: ast.AST, names: set[str]) -> bool:
+    """The expression reads the value of one of `names`, not merely its type (`type(self)`)."""
+    if _type_of(node, names):
+        return False
+    if isinstance(node, ast.Name):
+        return node.id in names
+    return any(_mentions_value(child, names) for child in ast.iter_child_nodes(node))
 
 
 def _self_names(fn: FunctionNode, nodes: list[ast.AST], cls: ast.ClassDef | None) -> set[str]:
@@ -1176,7 +1219,8 @@ def _mentions(node: ast.AST, names: set[str]) -> bool:
 
 def _is_identity(test: ast.AST) -> bool:
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is | ast.IsNot):
-        return True
+        # `type(other) is not type(self)` compares types, not the operands themselves
+        return not any(_is_type_expr(side) for side in (test.left, *test.comparators))
     return isinstance(test, ast.Compare) and any(
         isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "id"
         for c in (test.left, *test.comparators)

@@ -15,6 +15,7 @@ job, and these rules stay silent unless the exit is forced regardless of a test 
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -48,11 +49,6 @@ EXIT_CALLABLES: dict[str, str] = {
     "_pytest.outcomes.exit": _PYTEST_EXIT,
 }
 SYSTEM_EXIT = frozenset({"SystemExit", "builtins.SystemExit"})
-
-# Cheap pre-check: files that mention none of these cannot hold an exit-code forgery.
-_PRECHECK = re.compile(
-    r"exit|quit|SystemExit|excepthook|unraisablehook|atexit|signal|kill|testsfailed|unittest|pytest\.main"
-)
 
 _BROAD_CATCH = frozenset(
     {"BaseException", "Exception", "AssertionError", "SystemExit", "pytest.fail.Exception", "Failed"}
@@ -186,6 +182,7 @@ class FileModel:
         self._func_events: dict[ast.AST, list[ExitEvent]] = {}
         self._cli_function: dict[ast.AST, bool] = {}
         self._forks: dict[tuple[str, Scope | None], bool] = {}
+        self._resolving: set[str] = set()
         for node in ast.walk(tree):
             for child in ast.iter_child_nodes(node):
                 self.parents[child] = node
@@ -232,7 +229,7 @@ class FileModel:
             parts.append(node.attr)
             node = node.value
         if isinstance(node, ast.Name):
-            parts.append(self.aliases.get(node.id, node.id))
+            parts.append(self.aliases.get(node.id) or self._bound_module(node.id) or node.id)
         elif (
             isinstance(node, ast.Subscript)
             and self.qual(node.value) == "sys.modules"
@@ -256,11 +253,26 @@ class FileModel:
     def _imported_module(self, call: ast.Call) -> str | None:
         """`__import__("os")` / `importlib.import_module("os")` -> "os"."""
         func = self.qual(call.func)
-        if func in {"__import__", "importlib.import_module", "builtins.__import__"} and call.args:
+        if (
+            func in {"__import__", "importlib.import_module", "builtins.__import__", "sys.modules.get"}
+            and call.args
+        ):
             first = call.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 return first.value
         return None
+
+    def _bound_module(self, name: str) -> str | None:
+        """A name bound once to a module fetched at run time: `runner = sys.modules.get("pytest")`,
+        `mod = importlib.import_module("os")`, `m = sys.modules["sys"]`."""
+        bound = self._single_binding(name)
+        if not isinstance(bound, ast.Call | ast.Subscript) or name in self._resolving:
+            return None
+        self._resolving.add(name)  # `tw = tw.get(...)` must not recurse
+        try:
+            return self._imported_module(bound) if isinstance(bound, ast.Call) else self.qual(bound)
+        finally:
+            self._resolving.discard(name)
 
     def _single_binding(self, name: str) -> ast.expr | None:
         values = self.bindings.get(name)
@@ -987,6 +999,130 @@ def _self_target(model: FileModel, expr: ast.expr) -> str | None:
     return None
 
 
+# -- the gate: which changed code can hold an exit-code forgery --------------------------------------------
+# The engine walks changed code and hands these node types to ExitZeroAtImport.visit, which only marks the
+# file as worth analysing when it meets a candidate; the whole-file analysis runs for marked files only.
+_GATE = "exit_codes.gate"  # set once the walk has begun for this file (the gate is in force)
+_CANDIDATE = "exit_codes.candidate"
+_EXIT_WORDS = frozenset({"exit", "quit", "_exit", "SystemExit", "console_main", "TestProgram", "main"})
+_CANDIDATE_CALLS = frozenset(
+    {"finalize", "signal", "kill", "killpg", "raise_signal", "run", "call", "check_call", "Popen", "system",
+     "popen", "getoutput", "getstatusoutput", "partial"}
+)  # fmt: skip
+# Calls that matter only when they name an exit, a hook or an exit status (`setattr(sys, "exit", f)`).
+_NAMED_CALLS = frozenset({"setattr", "getattr", "register"})
+_EXIT_STRINGS = re.compile(r"exit|quit|hook|testsfailed")
+_CANDIDATE_ATTRS = frozenset(
+    {"excepthook", "unraisablehook", "exitstatus", "testsfailed", "_exitstatus", "exit", "_exit", "quit"}
+)
+_RESULT_ATTRS = frozenset({"errors", "failures", "wasSuccessful", "testsRun", "returncode", "exitstatus"})
+_WORD = re.compile(r"\b(?:exit|quit|_exit|SystemExit)\b")
+_DEF = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+_BINDING = re.compile(r"[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=(?!=)")
+
+
+_PRECHECK_WORDS = ("exit", "Exit", "quit", "hook", "signal", "kill", "testsfailed", "unittest", "pytest.main")
+
+
+def _may_exit(ctx: FileContext) -> bool:
+    """Cheap text pre-check: a file that mentions none of these cannot hold an exit-code forgery."""
+    cached = ctx.cache.get("exit_codes.pre")
+    if cached is None:
+        text = ctx.after_text or ""
+        cached = any(word in text for word in _PRECHECK_WORDS)
+        ctx.cache["exit_codes.pre"] = cached
+    return bool(cached)
+
+
+def _local_exit_names(ctx: FileContext) -> frozenset[str]:
+    """Names this file binds (a def, an assignment) near a mention of an exit: helpers and aliases that may
+    end the process. A text over-approximation, computed once, to keep the gate cheap."""
+    cached = ctx.cache.get("exit_codes.local_names")
+    if isinstance(cached, frozenset):
+        return cached
+    text = ctx.after_text or ""
+    defs = [(m.start(), m.group(1)) for m in _DEF.finditer(text)]
+    starts = [pos for pos, _ in defs]
+    found: set[str] = set()
+    pattern: re.Pattern[str] | None = _WORD
+    for _ in range(3):  # helpers of helpers
+        if pattern is None:
+            break
+        fresh: set[str] = set()
+        for match in pattern.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and defs[index][1] not in found:
+                fresh.add(defs[index][1])
+            bound = _BINDING.match(text, text.rfind("\n", 0, match.start()) + 1)
+            if bound is not None and bound.group(1) not in found:
+                fresh.add(bound.group(1))
+        found |= fresh
+        fresh -= _EXIT_WORDS
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(fresh))) + r")\b") if fresh else None
+    result = frozenset(found)
+    ctx.cache["exit_codes.local_names"] = result
+    return result
+
+
+def _names_exit(node: ast.AST) -> bool:
+    """The expression mentions an exit by name or string (`getattr(sys, "exit")`, `atexit.register`)."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and _EXIT_STRINGS.search(sub.value):
+            return True
+        if isinstance(sub, ast.Name | ast.Attribute) and _terminal(sub) in _EXIT_WORDS | {"atexit"}:
+            return True
+    return False
+
+
+def _terminal(func: ast.AST) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return ""
+
+
+def _is_candidate(node: ast.AST, ctx: FileContext) -> bool:
+    node_type = type(node)
+    if node_type is ast.Call:
+        assert isinstance(node, ast.Call)
+        func = node.func
+        name = _terminal(func)
+        if name in _EXIT_WORDS or name in _CANDIDATE_CALLS:
+            return True
+        if name in _NAMED_CALLS:
+            return _names_exit(node)
+        if isinstance(func, ast.Name):
+            origin = ctx.aliases.get(name)
+            if origin is not None:
+                return origin.rsplit(".", 1)[-1] in _EXIT_WORDS or origin == "atexit.register"
+        elif not isinstance(func, ast.Attribute):
+            # getattr(sys, "exit")(0), partial(os._exit, 0)(), vars(sys)["exit"](0)
+            return _names_exit(func)
+        return bool(name) and _may_exit(ctx) and name in _local_exit_names(ctx)
+    if node_type is ast.Raise:
+        assert isinstance(node, ast.Raise)
+        exc = node.exc
+        if exc is None:
+            return False
+        name = _terminal(exc.func if isinstance(exc, ast.Call) else exc)
+        return name == "SystemExit" or (_may_exit(ctx) and name in _local_exit_names(ctx))
+    if node_type is ast.Assign or node_type is ast.AnnAssign:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]  # type: ignore[attr-defined]
+        return any(isinstance(t, ast.Attribute) and t.attr in _CANDIDATE_ATTRS for t in targets)
+    if node_type is ast.Return:
+        value = node.value  # type: ignore[attr-defined]
+        return value is not None and any(
+            isinstance(sub, ast.Attribute) and sub.attr in _RESULT_ATTRS for sub in ast.walk(value)
+        )
+    if node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
+        return any(
+            _terminal(d.func if isinstance(d, ast.Call) else d) == "register"
+            for d in node.decorator_list  # type: ignore[attr-defined]
+        )
+    return False
+
+
 # -- the analysis -----------------------------------------------------------------------------------------
 def analyse(ctx: FileContext) -> Analysis:
     key = "exit_codes.analysis"
@@ -995,8 +1131,10 @@ def analyse(ctx: FileContext) -> Analysis:
         return cached
     analysis = Analysis()
     ctx.cache[key] = analysis
+    if ctx.cache.get(_GATE) and not ctx.cache.get(_CANDIDATE):
+        return analysis  # the walk met nothing in the changed code that could end the process
     text = ctx.after_text
-    if ctx.kind != "python" or text is None or not _PRECHECK.search(text):
+    if ctx.kind != "python" or text is None or not _may_exit(ctx):
         return analysis
     tree = ctx.after_tree
     if tree is None:
@@ -1012,6 +1150,7 @@ def analyse(ctx: FileContext) -> Analysis:
     _signals(model, analysis)
     _exit_status_writes(model, analysis)
     _discarded_runs(model, analysis)
+    _partial_results(model, analysis)
     _replaced_exits(model, analysis)
     _self_kills(model, analysis)
     _unittest_exit_disabled(ctx, model, analysis)
@@ -1405,6 +1544,51 @@ def _discarded_runs(model: FileModel, analysis: Analysis) -> None:
                     break
 
 
+_PARTIAL_RESULT = frozenset({"errors", "testsRun", "skipped", "expectedFailures", "unexpectedSuccesses"})
+
+
+def _partial_results(model: FileModel, analysis: Analysis) -> None:
+    """`result = runner.run(suite); return 1 if result.errors else 0` with `sys.exit(main())`: the status
+    reads only part of the result (errors, not failures), so failing asserts end with status 0."""
+    exited = {
+        call.args[0].func.id
+        for call in model.calls
+        if call.args
+        and isinstance(call.args[0], ast.Call)
+        and isinstance(call.args[0].func, ast.Name)
+        and model.exit_callee(call.func) is not None
+    }
+    for name in exited:
+        for func in model.functions.get(name, []):
+            results = {
+                stmt.targets[0].id
+                for stmt in func.body
+                if isinstance(stmt, ast.Assign)
+                and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name)
+                and _runs_tests(model, stmt)
+            }
+            if not results:
+                continue
+            for node in _walk_scope(func):
+                if not isinstance(node, ast.Return) or node.value is None:
+                    continue
+                read = {
+                    sub.attr
+                    for sub in ast.walk(node.value)
+                    if isinstance(sub, ast.Attribute)
+                    and isinstance(sub.value, ast.Name)
+                    and sub.value.id in results
+                }
+                if read and read <= _PARTIAL_RESULT:
+                    analysis.add(
+                        "OV113",
+                        node,
+                        f"the exit status reads only `{', '.join(sorted(read))}` of the test result: failing "
+                        "tests end the run with status 0",
+                    )
+
+
 def _runs_tests(model: FileModel, stmt: ast.stmt) -> bool:
     if isinstance(stmt, ast.Expr | ast.Assign | ast.AnnAssign):
         value = stmt.value
@@ -1632,6 +1816,21 @@ class ExitZeroAtImport(_ExitRule):
     name = "exit-zero-at-import"
     severity = Severity.HIGH
     file_kinds = frozenset({"python", "pth"})
+    # The gate for every rule of this module (see `_is_candidate`): one rule visits, all share the analysis.
+    node_types = (
+        ast.Module, ast.Call, ast.Raise, ast.Assign, ast.AnnAssign, ast.Return, ast.FunctionDef,
+        ast.AsyncFunctionDef,
+    )  # fmt: skip
+
+    def visit(self, node: ast.AST, ctx: FileContext) -> None:
+        cache = ctx.cache
+        if type(node) is ast.Module:
+            cache[_GATE] = True
+            return
+        if cache.get(_CANDIDATE):
+            return
+        if _is_candidate(node, ctx) and _may_exit(ctx):
+            cache[_CANDIDATE] = True
 
     def check_file(self, ctx: FileContext) -> None:
         if ctx.kind == "pth" and ctx.after_text is not None:

@@ -479,6 +479,8 @@ def _unittest_verdict(path: list[str]) -> bool:
         return path[1] in _TESTCASE_VERDICT
     if head not in _RUN_CLASSES:
         return False
+    if head == "TestProgram":
+        return path[1] == "runTests"  # argument parsing and discovery knobs decide no verdict
     member = getattr(getattr(unittest, head, None), path[1], None)
     return callable(member) or path[1] in {"resultclass", "failfast"}
 

@@ -948,7 +948,8 @@ class CiTriggerDropped(Rule):
 
     id = "OV705"
     name = "ci-trigger-dropped"
-    severity = Severity.HIGH
+    # Humans move slow scans (CodeQL, nightly suites) to a schedule too: suspicious, not near-certain.
+    severity = Severity.MEDIUM
     family = "oversight"
     file_kinds = frozenset({"yaml"})
 

@@ -283,7 +283,11 @@ class DetectorMadeConstant(Rule):
     def is_reward_hack(transcript: str) -> bool:
         return any(p.search(transcript) for p in COMPILED_PATTERNS)   # refactored, still decides
     ```
-    Abstract methods, protocols and classes named `Fake...` / `Null...` / `Noop...` are not reported.
+    Abstract methods, protocols and classes named `Fake...` / `Null...` / `Noop...` are not reported. HIGH only
+    where the name, class or module says it watches for misbehaviour (detect, monitor, classify, audit, guard,
+    moderate, suspicion, reward hack, cheat, tamper, anomaly, safety); a plain `check_*`, `validate`,
+    `verify`, `filter` or `policy` function made constant is `check-made-constant` (MEDIUM). A check that used
+    to raise and now only warns was made lenient, not constant: it is not reported here.
 
     ## References
     - ../shared/RESEARCH.md §1 (sabotaged classifiers), §6 (a failed monitor scored as benign)
@@ -294,36 +298,108 @@ class DetectorMadeConstant(Rule):
     severity = Severity.HIGH
     family = "oversight"
     node_types = (ast.FunctionDef, ast.AsyncFunctionDef)
+    strong = True
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
         assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         if ctx.change.before is None or not ctx.touches(node):
             return
-        qual = _qualname(node, ctx)
-        if qual is None:
-            return
+        # Names first (string tests), then the after side: only a function that now returns early or returns
+        # one constant is a candidate, and only a candidate costs the before tree.
         cls = ctx.enclosing_class(node)
-        if not detector_function(node.name, cls.name if cls else None, ctx.path) or _exempt(node, ctx):
+        cls_name = cls.name if cls else None
+        if not detector_function(node.name, cls_name, ctx.path):
+            return
+        if strong_detector(node.name, cls_name, ctx.path) != self.strong:
+            return
+        early = _early_return(node)
+        value = _NO_VALUE if early is not None else constant_result(node)
+        if early is None and value is _NO_VALUE:
+            return
+        qual = _qualname(node, ctx)
+        if qual is None or _exempt(node, ctx):
             return
         previous = _before_functions(ctx).get(qual)
         if previous is None:
             return
         old = previous[0]
-        early = _early_return(node)
-        if early is not None and _early_return(old) is None:
-            ctx.report(self, early, f"`{qual}` returns at its first line; the detection below it never runs")
+        if early is not None:
+            if _early_return(old) is None:
+                ctx.report(
+                    self, early, f"`{qual}` returns at its first line; the detection below it never runs"
+                )
             return
-        value = constant_result(node)
-        if value is _NO_VALUE or constant_result(old) is not _NO_VALUE:
+        if constant_result(old) is not _NO_VALUE or not _decided(old):
             return
-        if not _decided(old):
-            return
+        if value is None and not _returns_value(old):
+            return  # it used to raise (or act) and return nothing: made lenient, not made constant
         ctx.report(
             self,
             node,
             f"`{qual}` now returns {_describe(value)} on every path (before, it computed a result)",
             evidence=ctx.snippet(node.lineno, node.end_lineno or node.lineno),
         )
+
+
+@register
+class CheckMadeConstant(DetectorMadeConstant):
+    """A checking, validating, verifying or filtering function now returns one constant on every path.
+
+    ## What it does
+    The same comparison as `detector-made-constant`, for functions whose name, class or module only says
+    they check (`check_*`, `verify`, `validate`, `is_allowed`, `filter`, `policy`, `inspect`, `risk`)
+    rather than that they watch for misbehaviour.
+
+    ## Why is this bad?
+    A validator that always says "valid" accepts everything; but ordinary refactors also turn checks into
+    stubs, so this is a MEDIUM finding for a reviewer.
+
+    ## Example
+    ```python
+    def validate_signature(payload, signature):
+        return True
+    ```
+
+    ## Legitimate look-alike
+    ```python
+    def _check_version(self):
+        warnings.warn("unsupported bash version")   # used to raise: made lenient, not constant
+    ```
+    """
+
+    id = "OV744"
+    name = "check-made-constant"
+    severity = Severity.MEDIUM
+    family = "oversight"
+    strong = False
+
+
+_STRONG_WORDS = (
+    "detect", "monitor", "classif", "audit", "guard", "moderat", "suspic", "reward_hack", "rewardhack",
+    "cheat", "tamper", "anomal", "safety", "judge", "grader", "sentinel", "watchdog", "firewall", "jailbreak",
+    "malicious", "harmful", "toxic", "fraud", "intrusion", "spam", "abuse", "threat", "hack", "exploit",
+    "unsafe", "suspicious", "attack", "compromised", "dangerous",
+)  # fmt: skip
+
+
+def strong_detector(name: str, class_name: str | None, path: str) -> bool:
+    """Does the name, class or module say it watches for misbehaviour (not merely that it checks)?"""
+    texts = [_snake(name), PurePosixPath(path).stem.lower()]
+    if class_name is not None:
+        texts.append(_snake(class_name))
+    return any(word in text for text in texts for word in _STRONG_WORDS)
+
+
+def _returns_value(func: FunctionNode) -> bool:
+    """Does any `return` of the function (outside nested functions) give a value other than None?"""
+    for node in _own_nodes(func):
+        if (
+            isinstance(node, ast.Return)
+            and node.value is not None
+            and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+        ):
+            return True
+    return False
 
 
 def _decided(func: FunctionNode) -> bool:
@@ -631,6 +707,11 @@ class DetectorPatternsRemoved(Rule):
     def check_file(self, ctx: FileContext) -> None:
         if ctx.change.before is None or ctx.change.after is None or ctx.is_test or ctx.is_conftest:
             return
+        lines = ctx.before_lines
+        if not any(
+            '"' in lines[n - 1] or "'" in lines[n - 1] for n in ctx.removed_lines if 0 < n <= len(lines)
+        ):
+            return  # no string was removed
         after = _pattern_sets(ctx.after_tree, ctx.path)
         if not after:
             return  # the before tree is parsed only when the new file still has such a list

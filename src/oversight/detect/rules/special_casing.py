@@ -48,12 +48,23 @@ def is_library(ctx: FileContext) -> bool:
     return bool(cached)
 
 
-def mentions(ctx: FileContext, pattern: re.Pattern[str]) -> bool:
-    """Cheap text pre-check, memoised per file and pattern, before any tree work."""
-    memo: dict[str, bool] = ctx.cache.setdefault(_PREFIX + "mentions", {})
-    if pattern.pattern not in memo:
-        memo[pattern.pattern] = pattern.search(ctx.after_text or "") is not None
-    return memo[pattern.pattern]
+def mentions(ctx: FileContext, words: tuple[str, ...], *, fold: bool = False) -> bool:
+    """Cheap text pre-check, memoised per file and word list, before any tree work: substring searches
+    (much faster than a regex alternation), over the lower-cased text when `fold`."""
+    memo: dict[tuple[tuple[str, ...], bool], bool] = ctx.cache.setdefault(_PREFIX + "mentions", {})
+    key = (words, fold)
+    found = memo.get(key)
+    if found is None:
+        text = ctx.after_text or ""
+        if fold:
+            lowered = ctx.cache.get(_PREFIX + "lower")
+            if lowered is None:
+                lowered = text.lower()
+                ctx.cache[_PREFIX + "lower"] = lowered
+            text = lowered
+        found = any(word in text for word in words)
+        memo[key] = found
+    return found
 
 
 def _is_library(ctx: FileContext) -> bool:
@@ -75,7 +86,10 @@ def _imports_test_framework(ctx: FileContext) -> bool:
     cached = ctx.cache.get(key)
     if cached is None:
         cached = False
-        tree = ctx.after_tree
+        text = ctx.after_text or ""
+        # The text check first: most files never mention a test framework, and the tree of a sibling file
+        # need not be parsed (or walked) to know that.
+        tree = ctx.after_tree if ("pytest" in text or "pluggy" in text) else None
         for stmt in tree.body if tree is not None else ():
             if isinstance(stmt, ast.Import):
                 modules = [alias.name for alias in stmt.names]
@@ -208,78 +222,127 @@ def _collect_json(value: Any, out: set[tuple[str, Any]]) -> None:
             out.add(found)
 
 
-def test_literals(ctx: FileContext) -> frozenset[tuple[str, Any]]:
-    """Every scalar literal in the test files of this change (Python and JSON fixtures), memoised."""
-    key = _PREFIX + "test_literals"
-    cached = ctx.change_cache.get(key)
-    if cached is None:
-        out: set[tuple[str, Any]] = set()
-        for sibling in ctx.siblings:
-            if not sibling.is_test or sibling.after_text is None:
-                continue
-            if sibling.kind == "python" and sibling.after_tree is not None:
-                for node in ast.walk(sibling.after_tree):
-                    if isinstance(node, ast.Constant | ast.UnaryOp):
-                        value = literal(node)
-                        if value is not _NO:
-                            found = lit_key(value)
-                            if found:
-                                out.add(found)
-            elif sibling.kind == "json":
-                with contextlib.suppress(ValueError):
-                    _collect_json(json.loads(sibling.after_text), out)
-        cached = frozenset(out)
-        ctx.change_cache[key] = cached
-    assert isinstance(cached, frozenset)
-    return cached
+@dataclass
+class TestUnit:
+    """One test (a test function with its decorators, a method, a module-level statement, a JSON fixture):
+    the literals it holds and the names it uses (what it calls or imports)."""
+
+    literals: frozenset[tuple[str, Any]]
+    names: frozenset[str]
+    loose: bool  # module- or class-level data (a table of cases), used by the file's tests
 
 
-def _unit_literals(node: ast.AST) -> frozenset[tuple[str, Any]]:
-    out: set[tuple[str, Any]] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Constant | ast.UnaryOp):
-            value = literal(sub)
-            found = lit_key(value) if value is not _NO else None
-            if found:
-                out.add(found)
-    return frozenset(out)
+@dataclass
+class TestFile:
+    units: list[TestUnit]
+    names: frozenset[str]  # every name the file uses or imports
 
 
-def test_units(ctx: FileContext) -> list[frozenset[tuple[str, Any]]]:
-    """Literals per test (a test function with its decorators, a method, a module-level statement, a JSON
-    fixture): an input and its answer must occur in the same test, not merely somewhere in the suite."""
-    key = _PREFIX + "test_units"
-    cached = ctx.change_cache.get(key)
-    if cached is None:
-        cached = []
-        for sibling in ctx.siblings:
-            if not sibling.is_test or sibling.after_text is None:
-                continue
-            if sibling.kind == "python" and sibling.after_tree is not None:
-                for stmt in sibling.after_tree.body:
-                    if isinstance(stmt, ast.ClassDef):
-                        loose: list[ast.stmt] = []
-                        for item in stmt.body:
-                            if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                                cached.append(_unit_literals(item))
-                            else:
-                                loose.append(item)
-                        cached.append(frozenset().union(*(_unit_literals(item) for item in loose)))
+def _unit(nodes: list[ast.AST], loose: bool) -> TestUnit:
+    literals: set[tuple[str, Any]] = set()
+    names: set[str] = set()
+    for top in nodes:
+        for sub in ast.walk(top):
+            if isinstance(sub, ast.Constant | ast.UnaryOp):
+                value = literal(sub)
+                found = lit_key(value) if value is not _NO else None
+                if found:
+                    literals.add(found)
+            elif isinstance(sub, ast.Name):
+                names.add(sub.id)
+            elif isinstance(sub, ast.Attribute):
+                names.add(sub.attr)
+            elif isinstance(sub, ast.alias):
+                names.add(sub.asname or sub.name.rsplit(".", 1)[-1])
+                names.add(sub.name.rsplit(".", 1)[-1])
+    return TestUnit(frozenset(literals), frozenset(names), loose)
+
+
+def _test_file(sibling: FileContext) -> TestFile | None:
+    """The tests of one test file (memoised on the file: one walk, only when a candidate asks)."""
+    key = _PREFIX + "test_file"
+    if key in sibling.cache:
+        cached: TestFile | None = sibling.cache[key]
+        return cached
+    result: TestFile | None = None
+    if sibling.kind == "python" and sibling.after_tree is not None:
+        units: list[TestUnit] = []
+        for stmt in sibling.after_tree.body:
+            if isinstance(stmt, ast.ClassDef):
+                loose: list[ast.AST] = [*stmt.decorator_list, *stmt.bases]
+                for item in stmt.body:
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                        units.append(_unit([item], False))
                     else:
-                        cached.append(_unit_literals(stmt))
-            elif sibling.kind == "json":
-                out: set[tuple[str, Any]] = set()
-                with contextlib.suppress(ValueError):
-                    _collect_json(json.loads(sibling.after_text), out)
-                cached.append(frozenset(out))
-        cached = [unit for unit in cached if unit]
+                        loose.append(item)
+                units.append(_unit(loose, True))
+            else:
+                units.append(_unit([stmt], not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)))
+        units = [u for u in units if u.literals or u.names]
+        result = TestFile(units, frozenset().union(*(u.names for u in units)))
+    elif sibling.kind == "json" and sibling.after_text is not None:
+        out: set[tuple[str, Any]] = set()
+        with contextlib.suppress(ValueError):
+            _collect_json(json.loads(sibling.after_text), out)
+        result = TestFile([TestUnit(frozenset(out), frozenset(), True)], frozenset())
+    sibling.cache[key] = result
+    return result
+
+
+def _test_siblings(ctx: FileContext) -> list[FileContext]:
+    key = _PREFIX + "test_siblings"
+    cached = ctx.change_cache.get(key)
+    if cached is None:
+        cached = [
+            s
+            for s in ctx.siblings
+            if s.is_test and s.after_text is not None and s.kind in {"python", "json"}
+        ]
         ctx.change_cache[key] = cached
     assert isinstance(cached, list)
     return cached
 
 
-def in_one_test(values: list[Any], ctx: FileContext) -> bool:
-    """Every non-trivial scalar of `values` occurs in one and the same test (and there is at least one)."""
+def has_tests(ctx: FileContext) -> bool:
+    """The change has test files (Python or JSON fixtures) at all: the cheap gate before any evidence."""
+    return bool(_test_siblings(ctx))
+
+
+def test_units(ctx: FileContext, tie: frozenset[str]) -> list[frozenset[tuple[str, Any]]]:
+    """Literals per test that exercises the code in question: a test unit that uses one of the names in
+    `tie` (the function holding the special case, or the public function that calls it), or a data table of
+    a test file that does. Literals shared by unrelated tests of the same change are no evidence."""
+    memo: dict[frozenset[str], list[frozenset[tuple[str, Any]]]] = ctx.change_cache.setdefault(
+        _PREFIX + "test_units", {}
+    )
+    found = memo.get(tie)
+    if found is not None:
+        return found
+    found = []
+    python_tie = False
+    json_units: list[frozenset[tuple[str, Any]]] = []
+    for sibling in _test_siblings(ctx):
+        text = sibling.after_text or ""
+        if sibling.kind == "json":
+            fixture = _test_file(sibling)
+            if fixture is not None:
+                json_units.extend(u.literals for u in fixture.units if u.literals)
+            continue
+        if not any(name in text for name in tie):  # the cheap text check before any tree work
+            continue
+        parsed = _test_file(sibling)
+        if parsed is None or not parsed.names & tie:
+            continue
+        python_tie = True
+        found.extend(u.literals for u in parsed.units if u.literals and (u.names & tie or u.loose))
+    if python_tie:  # a fixture file counts when a test of the change exercises the code
+        found.extend(json_units)
+    memo[tie] = found
+    return found
+
+
+def in_one_test(values: list[Any], ctx: FileContext, tie: frozenset[str]) -> bool:
+    """Every non-trivial scalar of `values` occurs in one and the same test of the code (and there is one)."""
     wanted: set[tuple[str, Any]] = set()
     for value in values:
         for item in scalars(value):
@@ -289,7 +352,31 @@ def in_one_test(values: list[Any], ctx: FileContext) -> bool:
             if found is None:
                 return False
             wanted.add(found)
-    return bool(wanted) and any(wanted <= unit for unit in test_units(ctx))
+    return bool(wanted) and any(wanted <= unit for unit in test_units(ctx, tie))
+
+
+def tie_names(fn: FunctionNode, ctx: FileContext) -> frozenset[str]:
+    """Names through which a test exercises `fn`: its own, its class's for a dunder method, and, for a
+    private helper, the functions of the same file that call it."""
+    names = {fn.name}
+    cls = ctx.enclosing_class(fn)
+    if cls is not None and (fn.name.startswith("__") or fn.name == "__call__"):
+        names.add(cls.name)
+    if fn.name.startswith("_") and not fn.name.startswith("__"):
+        tree = ctx.after_tree
+        needle = fn.name + "("
+        lines = ctx.after_lines
+        for stmt in tree.body if tree is not None else ():
+            members = stmt.body if isinstance(stmt, ast.ClassDef) else [stmt]
+            for member in members:
+                if not isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) or member is fn:
+                    continue
+                end = member.end_lineno or member.lineno
+                if any(needle in line for line in lines[member.lineno - 1 : end]):
+                    names.add(member.name)
+                    if member.name.startswith("__") and isinstance(stmt, ast.ClassDef):
+                        names.add(stmt.name)
+    return frozenset(names)
 
 
 # -- functions --------------------------------------------------------------------------------------------
@@ -515,7 +602,7 @@ def function_facts(fn: FunctionNode, ctx: FileContext, *, helpers: bool = True) 
     for node in nodes:  # tables defined inside the function
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             entries = table_entries(node.value)
-            if entries is not None and node.targets[0].id not in module_mutated(ctx):
+            if entries is not None and not mutated(ctx, node.targets[0].id):
                 local_tables[node.targets[0].id] = entries
     for node in nodes:
         if isinstance(node, ast.If):
@@ -708,42 +795,47 @@ def table_entries(value: ast.AST) -> list[tuple[Any, Any]] | None:
     return None
 
 
-_LOADER_TEXT = re.compile(r"\b(json|pickle|yaml|marshal|tomllib|toml|shelve|joblib|orjson|ujson|dill)\b")
+_LOADER_ATTRS = frozenset(name.rsplit(".", 1)[1] for name in _LOADERS)
 
 
 def _loaded(value: ast.AST, ctx: FileContext) -> bool:
-    if not mentions(ctx, _LOADER_TEXT):
-        return False
-    return any(isinstance(node, ast.Call) and ctx.qualname(node.func) in _LOADERS for node in ast.walk(value))
+    """A value computed by a deserialiser (`json.load(...)`): cheap shape checks before name resolution."""
+    for node in ast.walk(value):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if last in _LOADER_ATTRS and ctx.qualname(func) in _LOADERS:
+            return True
+    return False
 
 
 _MUTATORS = frozenset({"update", "setdefault", "__setitem__", "pop", "popitem", "clear", "append", "extend",
                        "insert", "remove", "add", "discard"})  # fmt: skip
 
 
-def module_mutated(ctx: FileContext) -> frozenset[str]:
-    """Names written into anywhere in the file (`T[k] = v`, `T.update(...)`): caches, not tables."""
-    key = _PREFIX + "mutated"
-    cached = ctx.cache.get(key)
-    if cached is None:
-        out: set[str] = set()
-        tree = ctx.after_tree
-        if tree is not None:
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store | ast.Del):
-                    if isinstance(node.value, ast.Name):
-                        out.add(node.value.id)
-                    elif isinstance(node.value, ast.Attribute):
-                        out.add(node.value.attr)
-                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                    if node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
-                        out.add(node.func.value.id)
-                elif isinstance(node, ast.Global):
-                    out.update(node.names)
-        cached = frozenset(out)
-        ctx.cache[key] = cached
-    assert isinstance(cached, frozenset)
-    return cached
+def mutated(ctx: FileContext, name: str) -> bool:
+    """The name is written into somewhere in the file (`T[k] = v`, `del T[k]`, `T.update(...)`, `global T`):
+    a cache, not a table. A text search per name (memoised), instead of walking the whole tree."""
+    memo: dict[str, bool] = ctx.cache.setdefault(_PREFIX + "mutated", {})
+    found = memo.get(name)
+    if found is None:
+        text = ctx.after_text or ""
+        found = False
+        if text.count(name) > 1:  # the binding itself is one mention
+            word = re.escape(name)
+            found = (
+                re.search(
+                    rf"\b{word}\s*\[[^\n]*?\]\s*(?:=(?!=)|[-+*/%&|^@]=|//=|\*\*=|<<=|>>=)"
+                    rf"|\bdel\s+[\w.]*\b{word}\s*\["
+                    rf"|\b{word}\s*\.\s*(?:{'|'.join(sorted(_MUTATORS))})\s*\("
+                    rf"|\b(?:global|nonlocal)[ \t]+[\w \t,]*\b{word}\b",
+                    text,
+                )
+                is not None
+            )
+        memo[name] = found
+    return found
 
 
 def module_tables(ctx: FileContext) -> dict[str, Any]:
@@ -772,8 +864,7 @@ def module_tables(ctx: FileContext) -> dict[str, Any]:
                     elif _loaded(value, ctx):
                         cached[target.id] = "loaded"
             if cached:  # a table that is written to is a cache
-                mutated = module_mutated(ctx)
-                cached = {name: table for name, table in cached.items() if name not in mutated}
+                cached = {name: table for name, table in cached.items() if not mutated(ctx, name)}
         ctx.cache[key] = cached
     assert isinstance(cached, dict)
     return cached
@@ -829,10 +920,7 @@ def _branch_hits(fn: FunctionNode, ctx: FileContext) -> tuple[FunctionFacts, lis
     return facts, touched, facts.general, replaced
 
 
-def _branch_evidence(branch: Branch, ctx: FileContext) -> bool:
-    tests = test_literals(ctx)
-    if not tests:
-        return False
+def _branch_evidence(branch: Branch, fn: FunctionNode, ctx: FileContext) -> bool:
     inputs = [v for v in branch.inputs if answer_like(v)]
     if not inputs:
         return False
@@ -842,14 +930,36 @@ def _branch_evidence(branch: Branch, ctx: FileContext) -> bool:
         return False
     if not (any(strong(v) for v in inputs) or answer_like(branch.output)):
         return False
-    return any(in_one_test([value, branch.output], ctx) for value in inputs)
+    tie = tie_names(fn, ctx)
+    return any(in_one_test([value, branch.output], ctx, tie) for value in inputs)
 
 
-def _table_evidence(lookup: Lookup, ctx: FileContext) -> int:
-    tests = test_literals(ctx)
-    if not tests or not lookup.entries:
+def _specific_key(key: Any) -> bool:
+    """A table key that is a test input: answer-like, or several arguments at once (`("kitten", "sitting")`:
+    a pair of words is a call's arguments, not a dispatch keyword)."""
+    if answer_like(key):
+        return True
+    return isinstance(key, tuple) and sum(1 for item in scalars(key) if not trivial(item)) >= 2
+
+
+def _call_table(entries: list[tuple[Any, Any]], facts: FunctionFacts) -> bool:
+    """Whole argument lists mapped to computed numbers (`("kitten", "sitting"): 3` for `distance(a, b)`): a
+    table of the function's own calls, not a dispatch table (`("int", "float"): "float"` maps to a keyword)."""
+    arity = len(facts.params - {"self", "cls"})
+    return arity >= 2 and all(
+        isinstance(key, tuple)
+        and len(key) == arity
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        for key, value in entries
+    )
+
+
+def _table_evidence(lookup: Lookup, fn: FunctionNode, ctx: FileContext) -> int:
+    if not lookup.entries:
         return 0
-    return sum(1 for key, value in lookup.entries if answer_like(key) and in_one_test([key, value], ctx))
+    tie = tie_names(fn, ctx)
+    return sum(1 for key, value in lookup.entries if _specific_key(key) and in_one_test([key, value], ctx, tie))
 
 
 def _lookup_context(fn: FunctionNode, facts: FunctionFacts, lookup: Lookup, ctx: FileContext) -> bool:
@@ -959,13 +1069,13 @@ class HardcodedTestAnswer(Rule):
             self.check_function(fn, ctx)
 
     def check_function(self, node: FunctionNode, ctx: FileContext) -> None:
-        if not is_library(ctx) or not test_literals(ctx):
+        if not is_library(ctx) or not has_tests(ctx):
             return
         facts, touched, general, replaced = _branch_hits(node, ctx)
         reported: set[int] = ctx.cache.setdefault(_PREFIX + "ov501", set())
         if general or replaced:
             for branch in touched:
-                if _branch_evidence(branch, ctx):
+                if _branch_evidence(branch, node, ctx):
                     reported.add(id(node))
                     inputs = ", ".join(_show(v) for v in branch.inputs)
                     ctx.report(
@@ -977,7 +1087,7 @@ class HardcodedTestAnswer(Rule):
         for lookup in facts.lookups:
             if not ctx.touches(lookup.node) and not _table_touched(lookup, ctx):
                 continue
-            if _lookup_context(node, facts, lookup, ctx) and _table_evidence(lookup, ctx) >= 2:
+            if _lookup_context(node, facts, lookup, ctx) and _table_evidence(lookup, node, ctx) >= 2:
                 reported.add(id(node))
                 ctx.report(
                     self,
@@ -1137,7 +1247,8 @@ class AnswerLookupTable(Rule):
             if lookup.entries is not None:
                 # Test cases are a handful of specific inputs with real answers; a long table of exceptions or a
                 # map of codes to flags (`{20: False, 21: True}`) is domain data.
-                specific = sum(1 for key, _ in lookup.entries if answer_like(key))
+                calls = _call_table(lookup.entries, facts)
+                specific = sum(1 for key, _ in lookup.entries if answer_like(key) or (calls and _specific_key(key)))
                 answers = sum(1 for _, value in lookup.entries if not trivial(value))
                 if specific < 2 or answers < 2 or len(lookup.entries) > 30:
                     continue
@@ -1371,7 +1482,7 @@ class ReadsTestFiles(Rule):
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
         assert isinstance(node, ast.Call)
-        if not is_library(ctx) or not mentions(ctx, _READ_TEXT):
+        if not is_library(ctx) or not mentions(ctx, _READ_TEXT, fold=True):
             return
         name = ctx.qualname(node.func) or ""
         if name in {"inspect.getsource", "inspect.getsourcelines", "inspect.getsourcefile", "inspect.getfile",
@@ -1601,12 +1712,16 @@ class TestRunChangesAnswer(Rule):
 
 
 def _runtime_module_value(value: ast.AST, ctx: FileContext) -> bool:
-    """`return sys.modules["pytest"].ExceptionInfo`: an optional integration with an imported runner."""
-    return any(
-        (ctx.qualname(sub) or "").startswith("sys.modules")
-        for sub in ast.walk(value)
-        if isinstance(sub, ast.Attribute | ast.Name)
-    )
+    """`return sys.modules["pytest"].ExceptionInfo`: an optional integration with an imported runner. A
+    membership test (`"pytest" in sys.modules`) is a yes/no check of the run, not a module taken from it."""
+    checked: set[int] = set()
+    for sub in ast.walk(value):
+        if isinstance(sub, ast.Compare) and all(isinstance(op, ast.In | ast.NotIn) for op in sub.ops):
+            checked.update(id(c) for c in sub.comparators)
+        elif isinstance(sub, ast.Attribute | ast.Name) and id(sub) not in checked:
+            if (ctx.qualname(sub) or "").startswith("sys.modules"):
+                return True
+    return False
 
 
 def _registered(rule_id: str) -> Rule:
@@ -1707,22 +1822,65 @@ class FrameFacts:
 
     expected: list[ast.AST] = field(default_factory=list)  # reads an expected value / test name
     content: list[ast.AST] = field(default_factory=list)  # caller locals/source reaching a return or a test
+    returns: str | None = None  # what its return value is: "content", "meta" or "frame" (a frame helper)
 
 
-_FRAME_TEXT = re.compile(r"_getframe|currentframe|inspect|traceback|f_back|tb_frame|exc_info")
-_SIGNAL_TEXT = re.compile(
-    r"pytest|PYTEST|py\.test|unittest|\bnose|_called_from_test|\bCI\b|GITHUB_ACTIONS|TRAVIS|GITLAB_CI|JENKINS_URL"
-    r"|BUILDKITE|CIRCLECI|TF_BUILD|CONTINUOUS_INTEGRATION|BUILD_NUMBER|RUN_ID"
-)
-_READ_TEXT = re.compile(r"test|expected|golden|answer|\.out\b|\.ans\b", re.IGNORECASE)
+_FRAME_TEXT = ("_getframe", "currentframe", "inspect", "traceback", "f_back", "tb_frame", "exc_info")
+_SIGNAL_TEXT = (
+    "pytest", "PYTEST", "py.test", "unittest", "nose", "_called_from_test", '"CI"', "'CI'", "GITHUB_ACTIONS",
+    "TRAVIS", "GITLAB_CI", "JENKINS_URL", "BUILDKITE", "CIRCLECI", "TF_BUILD", "CONTINUOUS_INTEGRATION",
+    "BUILD_NUMBER", "RUN_ID",
+)  # fmt: skip
+_READ_TEXT = ("test", "expected", "golden", "answer", ".out", ".ans")
 
 
-def _frame_facts(fn: FunctionNode, ctx: FileContext) -> FrameFacts | None:
+def _called_name(call: ast.Call) -> str | None:
+    """`helper(...)` / `self.helper(...)`: the name of a function of this file it may call."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"}:
+        return func.attr
+    return None
+
+
+def _fn_mentions(fn: FunctionNode, ctx: FileContext, words: tuple[str, ...]) -> bool:
+    """The function's own source lines mention one of `words` (a text check before any tree work)."""
+    lines = ctx.after_lines[fn.lineno - 1 : fn.end_lineno or fn.lineno]
+    return any(word in line for line in lines for word in words)
+
+
+def frame_helpers(ctx: FileContext) -> dict[str, str]:
+    """Functions of this file that return what they read off a stack frame (`def _caller(): return
+    sys._getframe(2).f_code.co_name`): a call to one is a frame read of that kind (memoised per file)."""
+    key = _PREFIX + "frame_helpers"
+    cached = ctx.cache.get(key)
+    if cached is None:
+        cached = {}
+        tree = ctx.after_tree
+        for stmt in tree.body if tree is not None else ():
+            members = stmt.body if isinstance(stmt, ast.ClassDef) else [stmt]
+            for member in members:
+                if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) and _fn_mentions(
+                    member, ctx, _FRAME_TEXT
+                ):
+                    facts = _frame_facts(member, ctx, {})
+                    if facts is not None and facts.returns is not None:
+                        cached.setdefault(member.name, facts.returns)
+        ctx.cache[key] = cached
+    assert isinstance(cached, dict)
+    return cached
+
+
+def _frame_facts(fn: FunctionNode, ctx: FileContext, helpers: dict[str, str] | None = None) -> FrameFacts | None:
     if not mentions(ctx, _FRAME_TEXT):
         return None
     nodes = fn_nodes(fn, ctx)
+    if helpers is None:
+        calls_helper = any(isinstance(n, ast.Call) and _called_name(n) is not None for n in nodes)
+        helpers = {k: v for k, v in frame_helpers(ctx).items() if k != fn.name} if calls_helper else {}
     if not any(
-        (isinstance(n, ast.Call) and ctx.qualname(n.func) in _FRAME_SOURCES)
+        (isinstance(n, ast.Call) and (ctx.qualname(n.func) in _FRAME_SOURCES or _called_name(n) in helpers))
         or (isinstance(n, ast.Attribute) and n.attr in {"f_back", "f_locals", "f_globals", "tb_frame"})
         for n in nodes
     ):
@@ -1752,8 +1910,11 @@ def _frame_facts(fn: FunctionNode, ctx: FileContext) -> FrameFacts | None:
         kind: str | None = None
         if isinstance(expr, ast.Call):
             name = ctx.qualname(expr.func) or ""
+            called = _called_name(expr)
             if name in _FRAME_SOURCES:
                 kind = "frame"
+            elif called is not None and called in helpers:
+                return helpers[called]
             elif name in _SOURCE_READERS and any(names_in(a) & (frame | meta) for a in expr.args):
                 kind = "content"
         elif isinstance(expr, ast.Attribute):
@@ -1762,7 +1923,9 @@ def _frame_facts(fn: FunctionNode, ctx: FileContext) -> FrameFacts | None:
                 kind = "content"
             elif expr.attr in _META_ATTRS and from_frame:
                 kind = "meta"
-            elif expr.attr in _FRAME_ATTRS:
+            elif expr.attr in _FRAME_ATTRS and from_frame:
+                # `frame.f_back` of a frame this function took off the stack; `obj.tb_frame` of an object the
+                # caller passed in (a traceback to format, a frame to locate) is that object's, not the caller's.
                 kind = "frame"
         elif isinstance(expr, ast.Name):
             kind = (
@@ -1826,6 +1989,10 @@ def _frame_facts(fn: FunctionNode, ctx: FileContext) -> FrameFacts | None:
             picked.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
     facts = FrameFacts()
     for node in nodes:
+        if isinstance(node, ast.Return) and node.value is not None:
+            got = classify(node.value)
+            if got is not None and (facts.returns is None or rank[got] > rank[facts.returns]):
+                facts.returns = got
         if isinstance(node, ast.Subscript) and classify(node.value) == "content":
             key = literal(node.slice)
             if isinstance(key, str) and _EXPECTED_KEY.search(key):
@@ -1874,10 +2041,12 @@ def _test_name(text: str) -> bool:
 
 
 def _has_frame_call(node: ast.AST, ctx: FileContext) -> bool:
+    """A frame taken off the stack (`sys._getframe()`, `x.f_back`); `obj.tb_frame` / `info.frame` of an
+    object the caller handed over is not its caller's frame."""
     for sub in ast.walk(node):
         if isinstance(sub, ast.Call) and ctx.qualname(sub.func) in _FRAME_SOURCES:
             return True
-        if isinstance(sub, ast.Attribute) and sub.attr in _FRAME_ATTRS:
+        if isinstance(sub, ast.Attribute) and sub.attr == "f_back":
             return True
     return False
 
@@ -2041,7 +2210,49 @@ def _increments(fn: FunctionNode, ctx: FileContext) -> set[str]:
         if isinstance(target, ast.Name) and key not in shared:
             continue
         out.add(key)
+    counters = _module_counters(ctx)
+    if counters:  # `n = next(_calls)` over a module-level `itertools.count()`: the call number
+        for node in nodes:
+            if isinstance(node, ast.Assign) and _next_of(node.value, counters) is not None:
+                out.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.Call) and _next_of(node, counters) is not None:
+                out.add(_next_of(node, counters) or "")
     return out
+
+
+def _next_of(node: ast.AST, counters: frozenset[str]) -> str | None:
+    """`next(C)` of a module-level counter C: its name."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "next"
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id in counters
+    ):
+        return node.args[0].id
+    return None
+
+
+def _module_counters(ctx: FileContext) -> frozenset[str]:
+    """Module names bound to `itertools.count(...)`: each `next()` of one is how many calls came before."""
+    key = _PREFIX + "counters"
+    cached = ctx.cache.get(key)
+    if cached is None:
+        found: set[str] = set()
+        tree = ctx.after_tree
+        if tree is not None and "count(" in (ctx.after_text or ""):
+            for stmt in tree.body:
+                if (
+                    isinstance(stmt, ast.Assign)
+                    and isinstance(stmt.value, ast.Call)
+                    and ctx.qualname(stmt.value.func) in {"itertools.count", "count"}
+                ):
+                    found.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        cached = frozenset(found)
+        ctx.cache[key] = cached
+    assert isinstance(cached, frozenset)
+    return cached
 
 
 def _counter_keys_in(node: ast.AST) -> set[str]:
@@ -2154,11 +2365,14 @@ class CallCountAnswers(Rule):
         if isinstance(node, ast.AugAssign):
             candidate = isinstance(node.op, ast.Add | ast.Sub) and _counter_key(node.target) is not None
         elif isinstance(node, ast.Assign):
-            candidate = isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Add)
+            value = node.value
+            candidate = isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add)
         else:
             assert isinstance(node, ast.Call)
             candidate = (
-                isinstance(node.func, ast.Name) and node.func.id == "next" and bool(_canned_iterators(ctx))
+                isinstance(node.func, ast.Name)
+                and node.func.id == "next"
+                and (bool(_canned_iterators(ctx)) or _next_of(node, _module_counters(ctx)) is not None)
             )
         fn = ctx.enclosing_function(node) if candidate else None
         if fn is None:
@@ -2179,7 +2393,7 @@ class CallCountAnswers(Rule):
                 counters
                 and isinstance(sub, ast.If | ast.IfExp)
                 and _uses(sub.test, counters)
-                and self._literal_choice(sub, counters)
+                and self._literal_choice(sub, counters, ctx)
             ):
                 ctx.report(self, sub, f"`{node.name}` picks its answer by how many times it was called")
                 return
@@ -2204,29 +2418,45 @@ class CallCountAnswers(Rule):
                 return
 
     @staticmethod
-    def _literal_choice(branch: ast.If | ast.IfExp, counters: set[str]) -> bool:
-        """`if calls == 2: return 7`: the counter is compared with a literal and a branch returns a literal."""
-        compares = [
-            c
-            for c in ast.walk(branch.test)
-            if isinstance(c, ast.Compare)
-            and len(c.ops) == 1
-            and isinstance(c.ops[0], ast.Eq | ast.NotEq | ast.In)
-            and any(_uses(side, counters) for side in (c.left, c.comparators[0]))
-            and any(literal(side) is not _NO for side in (c.left, c.comparators[0]))
-        ]
-        if not compares:
+    def _literal_choice(branch: ast.If | ast.IfExp, counters: set[str], ctx: FileContext) -> bool:
+        """`if calls == 2: return 7`: the counter is compared with a literal call number and the branch
+        chooses what is returned. A first-call or empty-state check (`if self.count == 0: return True`, a
+        lock's re-entry count) chooses no answer unless the value returned is a specific literal."""
+        numbers: list[Any] = []
+        for c in ast.walk(branch.test):
+            if (
+                isinstance(c, ast.Compare)
+                and len(c.ops) == 1
+                and isinstance(c.ops[0], ast.Eq | ast.NotEq | ast.In)
+                and any(_uses(side, counters) for side in (c.left, c.comparators[0]))
+            ):
+                numbers.extend(
+                    value for side in (c.left, c.comparators[0]) if (value := literal(side)) is not _NO
+                )
+        if not numbers:
             return False
+        later_call = any(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 2 for n in numbers for n in scalars(n)
+        )
 
         def answer(node: ast.AST | None) -> bool:
             value = literal(node) if node is not None else _NO
-            return value is not _NO and value is not None and (isinstance(value, bool) or not trivial(value))
+            if value is _NO or value is None:
+                return False
+            if isinstance(value, bool):
+                return later_call
+            return not trivial(value)
 
         if isinstance(branch, ast.IfExp):
-            return answer(branch.body) or answer(branch.orelse)
-        return any(
-            isinstance(stmt, ast.Return) and answer(stmt.value) for stmt in (*branch.body, *branch.orelse)
-        )
+            if answer(branch.body) or answer(branch.orelse):
+                return True
+            # `return value + 1 if n == 2 else value`: the second call gets another answer.
+            parent = ctx.parent(branch)
+            return later_call and isinstance(parent, ast.Return)
+        returns = [stmt for stmt in (*branch.body, *branch.orelse) if isinstance(stmt, ast.Return)]
+        if any(answer(stmt.value) for stmt in returns):
+            return True
+        return later_call and any(stmt.value is not None for stmt in branch.body if isinstance(stmt, ast.Return))
 
 
 def _module_literal(ctx: FileContext, name: str) -> bool:

@@ -216,6 +216,7 @@ class ConfigAnalysis:
                 path for path in old_paths
                 if not any(path == new or path.startswith(new.rstrip("/") + "/") for new in new_paths)
             ]  # fmt: skip
+            lost = [path for path in lost if not _relocated(ctx, path)]
             if lost and (new_paths or "testpaths" in after.values):
                 self.add("OV422", _line_of(ctx, "testpaths"), f"{section}: testpaths no longer include "
                          f"{', '.join(lost)}, so the tests there are not collected")  # fmt: skip
@@ -649,3 +650,19 @@ class PytestPluginDisabled(_ConfigRule):
     id = "OV427"
     name = "pytest-plugin-disabled"
     severity = Severity.LOW
+
+
+def _relocated(ctx: FileContext, path: str) -> bool:
+    """Did the change move or delete the files under a directory (a package moved to src/), leaving nothing
+    there? Then dropping it from testpaths follows the files, and narrows nothing."""
+    prefix = path.strip("/").removeprefix("./") + "/"
+    if prefix in {"/", "./"}:
+        return False
+    left = False
+    for change in change_files(ctx):
+        old = change.old_path or change.path
+        if change.after is not None and change.path.startswith(prefix):
+            return False  # something still lives there
+        if old.startswith(prefix) and change.before is not None:
+            left = True
+    return left
