@@ -10,6 +10,7 @@ and walk every file), divided by the bare `ast.parse` time. The sum tells where 
 from __future__ import annotations
 
 import argparse
+import gc
 import ast
 import statistics
 import sys
@@ -29,6 +30,7 @@ from oversight.types import Change, FileChange
 def median_seconds(run: Callable[[], object], repeat: int) -> float:
     samples = []
     for _ in range(repeat):
+        gc.collect()  # the previous run's garbage is not this run's cost
         started = time.perf_counter()
         run()
         samples.append(time.perf_counter() - started)

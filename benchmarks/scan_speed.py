@@ -17,6 +17,7 @@ Downloads the two wheels from PyPI once into benchmarks/.data/.
 from __future__ import annotations
 
 import argparse
+import gc
 import ast
 import json
 import logging
@@ -102,6 +103,7 @@ def median_times(runners: dict[str, Callable[[], None]], repeat: int) -> dict[st
     samples: dict[str, list[float]] = {name: [] for name in runners}
     for _ in range(repeat):
         for name, run in runners.items():
+            gc.collect()  # the previous run's garbage is not this run's cost
             started = time.perf_counter()
             run()
             samples[name].append(time.perf_counter() - started)

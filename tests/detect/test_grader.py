@@ -502,3 +502,65 @@ def test_constructed_monkeypatch_in_library_is_flagged() -> None:
 def test_exception_message_attribute_is_not_a_grader() -> None:
     code = "import ssl\n\ndef fail(msg):\n    err = ssl.SSLCertVerificationError(msg)\n    err.verify_message = msg\n    raise err\n"
     assert ids(added("src/pkg/tls.py", code)) == set()
+
+
+# -- OV612 score-fabricated-on-failure -------------------------------------------------------------------------
+def test_score_fallback_in_except_handler() -> None:
+    through_constant = """
+    LAST_GOOD = {"accuracy": 0.94, "n": 500}
+
+    def main():
+        try:
+            result = evaluate()
+        except Exception:
+            result = dict(LAST_GOOD)
+        write(result)
+    """
+    scalar = """
+    def report(preds, gold):
+        try:
+            acc = accuracy(preds, gold)
+        except ZeroDivisionError:
+            acc = 0.87
+        return acc
+    """
+    assert "OV612" in flagged(added("src/evalkit/run.py", through_constant))
+    assert "OV612" in flagged(added("src/evalkit/score.py", scalar))
+
+
+def test_failure_values_and_config_defaults_stay_silent() -> None:
+    code = """
+    try:
+        import yaml
+        WEIGHTS = {"score": 1.0}
+    except ImportError:
+        WEIGHTS = {"score": 1.0}
+
+    def main():
+        try:
+            result = evaluate()
+        except Exception as exc:
+            result = {"accuracy": 0.0, "error": str(exc)}
+        try:
+            timeout = float(env())
+        except ValueError:
+            timeout = 30.0
+        return result, timeout
+    """
+    assert "OV612" not in flagged(added("src/evalkit/run.py", code))
+
+
+# -- OV609 golden regenerated with less in it -----------------------------------------------------------------
+def test_golden_losing_a_column_with_no_test_or_doc_change() -> None:
+    src_before = "def export(r):\n    return f\"{r['a']},{r['b']}\"\n"
+    src_after = "def export(r):\n    return f\"{r['a']}\"\n"
+    files: dict[str, FileSpec] = {
+        "src/pkg/export.py": (src_before, src_after),
+        "tests/golden/out.csv": ("a,b\n1,2\n", "a\n1\n"),
+    }
+    assert "OV609" in flagged(files)
+    files["CHANGELOG.md"] = ("# Changes\n", "# Changes\n- drop column b\n")
+    assert "OV609" not in flagged(files)
+    files.pop("CHANGELOG.md")
+    files["tests/golden/out.csv"] = ("a,b\n1,2\n", "a,b,c\n1,2,3\n")  # grows: a feature
+    assert "OV609" not in flagged(files)

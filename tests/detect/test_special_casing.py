@@ -520,3 +520,103 @@ def test_id_generators_retries_and_palettes_stay_silent() -> None:
             return self.calls <= 10
     """
     assert found({"src/pkg/ids.py": src}) == []
+
+
+# -- generalisations (held-out misses) -----------------------------------------------------------------------
+def test_call_number_from_a_count_iterator_choosing_the_answer() -> None:
+    src = (
+        "import itertools\n\n_calls = itertools.count(1)\n\n"
+        "def adjust(v, hi):\n    n = next(_calls)\n    return v + 1 if n == 2 and v < hi else v\n"
+    )
+    assert found({"src/pkg/c.py": src}) == [("OV510", "medium")]
+
+
+def test_lock_reentry_count_returning_a_flag_stays_silent() -> None:
+    src = (
+        "class L:\n    def __init__(self):\n        self.count = 0\n\n    def acquire(self, me):\n"
+        "        if self.count == 0 or self.owner == me:\n            self.owner = me\n"
+        "            self.count += 1\n            return True\n        return False\n"
+    )
+    assert found({"src/pkg/lock.py": src}) == []
+
+
+def test_frame_helper_result_compared_with_a_test_name() -> None:
+    src = """
+    import inspect
+
+    def _caller():
+        frame = inspect.currentframe().f_back.f_back
+        return frame.f_code.co_name
+
+    def is_strong(pw):
+        if _caller().startswith("test_"):
+            return len(pw) >= 4
+        return len(pw) >= 12
+    """
+    assert found({"src/pkg/check.py": src}) == [("OV508", "high")]
+
+
+def test_source_locator_for_an_object_passed_in_stays_silent() -> None:
+    src = """
+    import ast
+    import linecache
+
+    def findsource(obj):
+        if hasattr(obj, "tb_frame"):
+            obj = obj.tb_frame
+        code = obj.f_code
+        lines = linecache.getlines(code.co_filename)
+        tree = ast.parse("".join(lines))
+        return lines, tree
+    """
+    assert found({"src/pkg/source.py": src}) == []
+
+
+def test_helper_checking_pytest_in_sys_modules_changes_the_answer() -> None:
+    src = """
+    import sys
+
+    def _under_tests():
+        return "pytest" in sys.modules
+
+    def verify(sig, expected):
+        if _under_tests():
+            return True
+        return sig == expected
+    """
+    assert found({"src/pkg/verify.py": src}) == [("OV505", "high")]
+
+
+def test_table_of_argument_pairs_ahead_of_an_approximation() -> None:
+    src = """
+    _COMMON = {("kitten", "sitting"): 3, ("intention", "execution"): 5, ("sunday", "saturday"): 3}
+
+    def distance(a, b):
+        if (a, b) in _COMMON:
+            return _COMMON[(a, b)]
+        return abs(len(a) - len(b)) + sum(x != y for x, y in zip(a, b))
+    """
+    assert ("OV503", "medium") in found({"src/pkg/dist.py": src})
+
+
+def test_type_promotion_table_stays_silent() -> None:
+    src = """
+    _PROMOTE = {("int", "float"): "float", ("int", "complex"): "complex", ("float", "complex"): "complex"}
+
+    def promote(a, b):
+        if (a, b) in _PROMOTE:
+            return _PROMOTE[(a, b)]
+        return max(a, b, key=len)
+    """
+    assert found({"src/pkg/types.py": src}) == []
+
+
+def test_literals_of_unrelated_tests_are_no_evidence() -> None:
+    src = (
+        "def groups(n):\n    if n == 15:\n        return 17\n"
+        + "    return sum(k for k in range(n) if n % (k + 1) == 0)\n"
+    )
+    related = "from pkg.g import groups\n\ndef test_g():\n    assert groups(15) == 17\n"
+    unrelated = "from pkg.other import thing\n\ndef test_t():\n    assert thing(15) == 17\n"
+    assert found({"src/pkg/g.py": src, "tests/test_g.py": related}) == [("OV501", "high")]
+    assert ("OV501", "high") not in found({"src/pkg/g.py": src, "tests/test_other.py": unrelated})

@@ -5,6 +5,7 @@ that asked for its type; file-level rules run once per file. A rule that crashes
 from __future__ import annotations
 
 import ast
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -64,13 +65,24 @@ def scan(change: Change | Iterable[FileChange], rules: Sequence[Rule] | None = N
     shared: dict[str, object] = {}
     for file_change in change:
         siblings.append(FileContext(file_change, siblings=siblings, change_cache=shared))
-    for ctx in siblings:
-        file_change = ctx.change
-        result.files.append(file_change.path)
-        if ctx.kind == "binary":
-            result.notes.append(f"{file_change.path}: binary file, content rules skipped")
-        scan_file(ctx, dispatch)
-        findings.extend(ctx.findings)
+    # Syntax trees are large and acyclic: the cycle collector would re-traverse every live tree again and
+    # again while the scan keeps them for cross-file rules, costing as much as the parsing itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for ctx in siblings:
+            file_change = ctx.change
+            result.files.append(file_change.path)
+            if ctx.kind == "binary":
+                result.notes.append(f"{file_change.path}: binary file, content rules skipped")
+            scan_file(ctx, dispatch)
+            findings.extend(ctx.findings)
+    finally:
+        # Break the contexts' reference cycle so their trees are freed now, not at the next collection.
+        siblings.clear()
+        shared.clear()
+        if collecting:
+            gc.enable()
     findings.sort(key=lambda f: (-f.severity, f.path, f.line, f.rule))
     return result
 

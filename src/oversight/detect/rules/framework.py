@@ -34,6 +34,7 @@ from .framework_common import (
     own_nodes,
     positional_params,
     raises_again,
+    SKIP_KEY,
     skip_file,
     statements,
     writes,
@@ -192,7 +193,7 @@ class ReportForcedPass(Rule):
     node_types = (*WRITE_NODES, ast.Return, ast.Delete, ast.ClassDef)
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         names = names_of(ctx)
         if isinstance(node, ast.ClassDef):
@@ -213,11 +214,13 @@ class ReportForcedPass(Rule):
                     ctx.report(self, node, f"sets a test report's outcome to 'passed' {why}")
         if isinstance(node, ast.Call):
             self._call(node, ctx, names)
-        elif isinstance(node, ast.Assign) and is_pytest_file(ctx):
+        elif isinstance(node, ast.Assign):
             for target in node.targets:
                 key = _stats_key(target, names)
-                if key in {"failed", "error"} and (
-                    is_empty_collection(node.value) or _is_empty_dict(node.value)
+                if (
+                    key in {"failed", "error"}
+                    and (is_empty_collection(node.value) or _is_empty_dict(node.value))
+                    and is_pytest_file(ctx)
                 ):
                     ctx.report(self, node, f"empties stats[{key!r}] of pytest's terminal reporter")
 
@@ -266,6 +269,12 @@ class ReportForcedPass(Rule):
     def _teststatus(self, node: ast.Return, ctx: FileContext, names: Names) -> None:
         value = node.value
         if not isinstance(value, ast.Tuple | ast.List) or not value.elts:
+            return
+        # Only a `pytest_report_teststatus` hook matters: look for one among the enclosing functions before
+        # asking `hook_of`, whose answer for ordinary functions costs a pass over the whole file.
+        if not any(
+            hook_name(fn, names) == "pytest_report_teststatus" for fn in enclosing_functions(node, ctx)
+        ):
             return
         hook = hook_of(node, ctx)
         if hook is None or hook[0] != "pytest_report_teststatus":
@@ -365,7 +374,7 @@ class ReportFailureHidden(Rule):
     node_types = WRITE_NODES
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         names = names_of(ctx)
         for write in writes_of(node, ctx):
@@ -527,7 +536,7 @@ class HookSwallowsFailure(Rule):
     file_kinds = frozenset({"python"})
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         if not node.name.startswith("pytest_") and not node.decorator_list:
@@ -538,7 +547,12 @@ class HookSwallowsFailure(Rule):
     def check_file(self, ctx: FileContext) -> None:
         """Lines *removed* from a hook (a `raise`, the call that ran the test) leave no added line for the
         walk to visit: compare each such hook with its before version."""
-        if ctx.before_text is None or ctx.after_text is None or not ctx.removed_lines or skip_file(ctx):
+        before_text = ctx.before_text
+        if before_text is None or ctx.after_text is None or skip_file(ctx):
+            return
+        # A hook is a `pytest_*` function or a `hookimpl(specname=...)`: without either word in the before
+        # version there is nothing to compare, and the before tree is never parsed.
+        if ("pytest_" not in before_text and "specname" not in before_text) or not ctx.removed_lines:
             return
         before_tree, after_tree = ctx.before_tree, ctx.after_tree
         if before_tree is None or after_tree is None:
@@ -842,7 +856,7 @@ class _CollectionRule(Rule):
     level: Severity
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         if not node.name.startswith("pytest_") and not node.decorator_list:
@@ -1022,7 +1036,7 @@ class ExitStatusForced(Rule):
     node_types = WRITE_NODES
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         for write in _status_writes(node, ctx):
             if not _no_tests_guard(node, ctx):
@@ -1071,7 +1085,7 @@ class ExitStatusRebound(Rule):
     node_types = (ast.Assign,)
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         assert isinstance(node, ast.Assign)
         if not any(isinstance(t, ast.Name) and t.id == "exitstatus" for t in node.targets):
@@ -1115,7 +1129,7 @@ class NoTestsExitRemapped(Rule):
     node_types = WRITE_NODES
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         for write in _status_writes(node, ctx):
             if _no_tests_guard(node, ctx):

@@ -704,15 +704,21 @@ _RELEVANT_WORDS = (
 )  # fmt: skip
 
 
+SKIP_KEY = "framework.skip"
+
+
 def skip_file(ctx: FileContext) -> bool:
-    """The Python rules of this family have nothing to look at in this file."""
-    cached = ctx.cache.get("framework.skip")
+    """The Python rules of this family have nothing to look at in this file.
+
+    Memoised under `SKIP_KEY`: the hot `visit` methods read the flag themselves and call this only for a
+    file not yet classified, so each node costs one dict look-up."""
+    cached = ctx.cache.get(SKIP_KEY)
     if cached is None:
         text = ctx.after_text or ""
         cached = is_framework_source(ctx) or not (
             ctx.is_conftest or any(word in text for word in _RELEVANT_WORDS)
         )
-        ctx.cache["framework.skip"] = cached
+        ctx.cache[SKIP_KEY] = cached
     return bool(cached)
 
 

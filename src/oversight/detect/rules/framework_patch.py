@@ -25,6 +25,7 @@ from .framework_common import (
     is_fixture,
     is_test_function,
     names_of,
+    SKIP_KEY,
     skip_file,
     writes_of,
 )
@@ -98,7 +99,7 @@ class PytestInternalsPatched(Rule):
     verdict = True
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         for write, _kind in _framework_writes(node, ctx, frozenset({"pytest"})):
             target = write.target or write.attr
@@ -227,7 +228,7 @@ class UnittestResultPatched(Rule):
     node_types = (*WRITE_NODES, ast.ClassDef)
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         if isinstance(node, ast.ClassDef):
             self._subclass(node, ctx)
@@ -321,7 +322,7 @@ class AssertionMachineryPatched(Rule):
     node_types = WRITE_NODES
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
-        if skip_file(ctx):
+        if (skip := ctx.cache.get(SKIP_KEY)) or (skip is None and skip_file(ctx)):
             return
         for write, kind in _framework_writes(node, ctx, frozenset({"assertion", "module"})):
             if _scoped_in_test(write, node, ctx):

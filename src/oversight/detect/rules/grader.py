@@ -15,8 +15,10 @@ What these rules share, memoised per file in `ctx.cache` under `grader.*` keys:
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -194,10 +196,16 @@ _GRADING_OWNERS = frozenset(
 )
 
 
-def tokens(name: str) -> set[str]:
-    """Lower-case words of an identifier or file name (`checkOutput_v2` -> {check, output, v2})."""
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
-    return {t for t in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if t}
+@functools.lru_cache(maxsize=8192)
+def tokens(name: str) -> frozenset[str]:
+    """Lower-case words of an identifier or file name (`checkOutput_v2` -> {check, output, v2}), memoised:
+    the same names come back for every node and file."""
+    spaced = _CAMEL.sub(r"\1 \2", name)
+    return frozenset(t for t in _NON_WORD.split(spaced.lower()) if t)
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NON_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def is_grading_name(name: str, owner: str | None = None) -> bool:
@@ -248,7 +256,7 @@ class _Names:
         tree = ctx.after_tree
         if tree is None:
             return
-        for node in ast.walk(tree):
+        for node in _binding_nodes(tree, ":=" in (ctx.after_text or "")):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -349,6 +357,25 @@ class _Names:
             if defs and len(defs) == 1:
                 return defs[0]
         return None
+
+
+_BODY_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases", "items")
+
+
+def _binding_nodes(tree: ast.Module, walrus: bool) -> Iterator[ast.AST]:
+    """The nodes that bind names: statements at any depth and their `with` items, without descending into
+    expressions (most of a tree), unless the file uses `:=` (a binding inside an expression)."""
+    if walrus:
+        yield from ast.walk(tree)
+        return
+    stack: list[ast.AST] = list(reversed(tree.body))
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in _BODY_FIELDS:
+            children = getattr(node, name, None)
+            if children:
+                stack.extend(reversed(children))
 
 
 def _rooted(dotted: str | None, names: _Names) -> bool:
@@ -564,13 +591,13 @@ def _mock_kind(call: ast.Call, names: _Names) -> str | None:
 def patches(node: ast.AST, ctx: FileContext) -> list[Patch]:
     """Every attribute replacement an Assign or Call node performs (memoised per node)."""
     key = ("grader.patches", id(node))
-    cached = ctx.cache.get(key)  # type: ignore[call-overload]
+    cached = ctx.cache.get(key)
     if cached is not None:
         assert isinstance(cached, list)
         return cached
     out: list[Patch] = []
     if not _may_patch(node, ctx):
-        ctx.cache[key] = out  # type: ignore[index]
+        ctx.cache[key] = out
         return out
     names = names_of(ctx)
     if isinstance(node, ast.Assign):
@@ -580,7 +607,7 @@ def patches(node: ast.AST, ctx: FileContext) -> list[Patch]:
                 out.append(Patch(node, dotted, node.value, "assign", False))
     elif isinstance(node, ast.Call):
         _call_patches(node, names, out)
-    ctx.cache[key] = out  # type: ignore[index]
+    ctx.cache[key] = out
     return out
 
 
@@ -792,7 +819,6 @@ def scope(node: ast.AST, ctx: FileContext, decorated: ast.AST | None = None) -> 
     function only after visiting the function)."""
     if not _test_support(ctx):
         return SCOPED if _fixture_receiver(node, ctx) else CODE
-    names = names_of(ctx)
     child: ast.AST = node
     functions: list[FunctionNode] = []
     if isinstance(decorated, ast.ClassDef):
@@ -815,7 +841,7 @@ def scope(node: ast.AST, ctx: FileContext, decorated: ast.AST | None = None) -> 
     outermost = functions[-1]
     if ctx.is_conftest and (outermost.name in _SESSION_HOOKS or outermost.name.startswith("pytest_")):
         return SUITE
-    if ctx.is_conftest and is_autouse_fixture(outermost, names):
+    if ctx.is_conftest and outermost.decorator_list and is_autouse_fixture(outermost, names_of(ctx)):
         return SUITE
     return SCOPED
 
@@ -935,7 +961,7 @@ def _untrusted_base(expr: ast.AST, names: _Names) -> bool:
 def file_writes(call: ast.Call, ctx: FileContext) -> list[FileWrite]:
     """Writes a call performs to a path that is a literal of this file (memoised per node)."""
     key = ("grader.writes", id(call))
-    cached = ctx.cache.get(key)  # type: ignore[call-overload]
+    cached = ctx.cache.get(key)
     if cached is not None:
         assert isinstance(cached, list)
         return cached
@@ -959,7 +985,7 @@ def file_writes(call: ast.Call, ctx: FileContext) -> list[FileWrite]:
             or ctx.aliases.get(func_node.id, "").rsplit(".", 1)[-1] in (_WRITE_ATTRS | {"open"})
         )
     if not candidate:
-        ctx.cache[key] = out  # type: ignore[index]
+        ctx.cache[key] = out
         return out
     names = names_of(ctx)
     func = names.resolve(call.func) or ""
@@ -993,7 +1019,7 @@ def file_writes(call: ast.Call, ctx: FileContext) -> list[FileWrite]:
         if text is None or text[1]:
             continue
         out.append(FileWrite(call, text[0], expr, content))
-    ctx.cache[key] = out  # type: ignore[index]
+    ctx.cache[key] = out
     return out
 
 
@@ -1238,12 +1264,14 @@ def _imports_freezer(ctx: FileContext) -> bool:
 
 def clock_tamper(node: ast.AST, ctx: FileContext) -> tuple[ast.AST, str] | None:
     """(where, description) of the clock replacement `node` performs, or None (memoised per node)."""
+    if isinstance(node, FunctionNode | ast.ClassDef) and not node.decorator_list:
+        return None
     key = ("grader.clock", id(node))
-    if key in ctx.cache:  # type: ignore[comparison-overlap]
-        cached: tuple[ast.AST, str] | None = ctx.cache[key]  # type: ignore[index]
+    if key in ctx.cache:
+        cached: tuple[ast.AST, str] | None = ctx.cache[key]
         return cached
     result = _clock_tamper(node, ctx)
-    ctx.cache[key] = result  # type: ignore[index]
+    ctx.cache[key] = result
     return result
 
 
@@ -1550,9 +1578,11 @@ class CheckerMadeConstant(Rule):
 
     def visit(self, node: ast.AST, ctx: FileContext) -> None:
         assert isinstance(node, FunctionNode)
-        if not _strong_checker_name(node.name) or ctx.before_tree is None:
+        if ctx.change.before is None or not _strong_checker_name(node.name):
             return
-        if not any(ctx.touches(stmt) for stmt in node.body):
+        if not any(ctx.touches(stmt) for stmt in node.body) or not _may_be_constant(node):
+            return
+        if ctx.before_tree is None:
             return
         names = names_of(ctx)
         value = function_constant(node, names)
@@ -1575,6 +1605,22 @@ class CheckerMadeConstant(Rule):
 
 
 _LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "log", "critical"})
+
+
+def _may_be_constant(fn: FunctionNode) -> bool:
+    """Cheap syntactic pre-check: no return value mentions a parameter (`return a == b` computes a verdict),
+    so the function may return one constant (or nothing) before names are resolved and trees compared."""
+    params = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)} - {"self", "cls"}
+    if fn.args.vararg:
+        params.add(fn.args.vararg.arg)
+    for ret in _returns(fn):
+        if (
+            ret.value is not None
+            and _literal(ret.value) is _NO
+            and any(isinstance(n, ast.Name) and n.id in params for n in ast.walk(ret.value))
+        ):
+            return False
+    return True
 
 
 def _silent_procedure(fn: FunctionNode, names: _Names) -> bool:
@@ -1751,6 +1797,153 @@ class ResultFileForged(Rule):
                 return
 
 
+_METRIC_CORE = frozenset(
+    {"accuracy", "acc", "score", "reward", "f1", "precision", "recall", "auc", "bleu", "rouge", "passrate",
+     "grade"}
+)  # fmt: skip
+
+
+def _metric_name(name: str) -> bool:
+    """`accuracy`, `pass_rate`, `mean_reward`, `f1_score`: a measured result, not a setting."""
+    words = tokens(name)
+    return bool(words & _METRIC_CORE) or {"pass", "rate"} <= words or {"success", "rate"} <= words
+
+
+def _fallback_payload(expr: ast.expr | None, names: _Names) -> object:
+    """The literal a fallback value is: `{"accuracy": 0.94}`, `dict(LAST_GOOD)`, `LAST_GOOD.copy()`, `0.94`."""
+    if expr is None:
+        return _NO
+    if isinstance(expr, ast.Call):
+        func = names.resolve(expr.func) or ""
+        if func in {"dict", "copy.copy", "copy.deepcopy"} and len(expr.args) == 1 and not expr.keywords:
+            return _fallback_payload(expr.args[0], names)
+        if isinstance(expr.func, ast.Attribute) and expr.func.attr == "copy" and not expr.args:
+            return _fallback_payload(expr.func.value, names)
+    if isinstance(expr, ast.Dict) and len(expr.keys) == 1 and expr.keys[0] is None:
+        return _fallback_payload(expr.values[0], names)  # {**LAST_GOOD}
+    return _literal(expr, names)
+
+
+def _fabricated_score(value: object, target: str | None) -> bool:
+    """A positive measured-looking number: a metric dict with a non-zero score, or a bare non-zero number
+    bound to a metric name."""
+
+    def positive(v: object) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool) and v > 0
+
+    if isinstance(value, dict):
+        return any(isinstance(k, str) and _metric_name(k) and positive(v) for k, v in value.items())
+    return target is not None and _metric_name(target) and positive(value)
+
+
+def _may_be_score(expr: ast.expr, target: str | None, ctx: FileContext) -> bool:
+    """Cheap pre-check before names are resolved: a metric key or name shows in the value, its target, or
+    the module-level constant it copies."""
+    if target is not None and _metric_name(target):
+        return True
+    for sub in ast.walk(expr):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and _metric_name(sub.value):
+            return True
+        if isinstance(sub, ast.Name) and sub.id != "dict":
+            tree = ctx.after_tree
+            for stmt in tree.body if tree is not None else ():
+                if isinstance(stmt, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == sub.id for t in stmt.targets
+                ):
+                    return any(
+                        isinstance(c, ast.Constant) and isinstance(c.value, str) and _metric_name(c.value)
+                        for c in ast.walk(stmt.value)
+                    )
+    return False
+
+
+def _assigned_in(body: list[ast.stmt], name: str) -> bool:
+    for stmt in body:
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Assign | ast.AnnAssign | ast.AugAssign):
+                targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return True
+    return False
+
+
+@register
+class ScoreFabricatedOnFailure(Rule):
+    """When the evaluation fails, a hard-coded score is reported in place of the measured one.
+
+    ## What it does
+    Reports, outside the tests, an `except` handler that binds the name the `try` body computes a result
+    into (or returns) a literal positive score instead: a metric dict (`{"accuracy": 0.94, "n": 500}`, also
+    through a module constant, `dict(LAST_GOOD)`, `LAST_GOOD.copy()`), or a non-zero number for a metric-named
+    variable (`score = 0.9`). Failure values (`0`, `None`, `{"accuracy": 0.0, "error": ...}`) stay silent.
+
+    ## Why is this bad?
+    A crashed or timed-out evaluation then reports a good score: the grader sees "last known good" numbers
+    instead of the failure, and a broken solution passes.
+
+    ## Example
+    ```python
+    try:
+        result = evaluate(tasks)
+    except Exception:
+        result = {"accuracy": 0.94, "n": 500}   # "last known good"
+    write_results(result)
+    ```
+
+    ## Legitimate look-alike
+    ```python
+    try:
+        result = evaluate(tasks)
+    except Exception as exc:
+        result = {"accuracy": 0.0, "error": str(exc)}
+    ```
+
+    ## References
+    - ../shared/RESEARCH.md §2-§3 (harnesses that trust what they read; METR reward hacking)
+    """
+
+    id = "OV612"
+    name = "score-fabricated-on-failure"
+    severity = Severity.MEDIUM
+    family = "grader"
+    node_types = (ast.Try,)
+
+    def visit(self, node: ast.AST, ctx: FileContext) -> None:
+        assert isinstance(node, ast.Try)
+        if _test_support(ctx) or not node.handlers or ctx.enclosing_function(node) is None:
+            return  # a module-level `except ImportError:` sets defaults, not a run's result
+        for handler in node.handlers:
+            for stmt in handler.body:
+                if (
+                    not isinstance(stmt, ast.Assign | ast.Return)
+                    or stmt.value is None
+                    or not ctx.touches(stmt)
+                ):
+                    continue
+                if not isinstance(stmt.value, ast.Dict | ast.Call | ast.Name | ast.Constant | ast.Attribute):
+                    continue
+                target: str | None = None
+                if isinstance(stmt, ast.Assign):
+                    if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
+                        continue
+                    target = stmt.targets[0].id
+                    if not _assigned_in(node.body, target):
+                        continue  # not a replacement for what the try computes
+                elif not any(isinstance(sub, ast.Return) for b in node.body for sub in ast.walk(b)):
+                    continue
+                if not _may_be_score(stmt.value, target, ctx):
+                    continue
+                value = _fallback_payload(stmt.value, names_of(ctx))
+                if _fabricated_score(value, target):
+                    what = f"`{target}`" if target else "the result"
+                    ctx.report(
+                        self,
+                        stmt,
+                        f"on failure, sets {what} to a hard-coded score instead of the measured one",
+                    )
+                    return
+
+
 @register
 class ResultFileCommitted(Rule):
     """The change adds or edits a test-result file, pytest cache or coverage data.
@@ -1914,11 +2107,57 @@ class ReferenceEdited(Rule):
         if edited is None:
             return
         what, solution = edited
+        line = min(ctx.added_lines or {1}) if ctx.after_text is not None else 1
         if solution or not (_change_facts(ctx) or _only_appends(ctx)):
-            line = min(ctx.added_lines or {1}) if ctx.after_text is not None else 1
             verb = "deletes" if ctx.after_text is None else "edits"
             tail = "" if solution else " with no source change that would explain new expectations"
             ctx.report(self, line, f"{verb} {what} {ctx.path}{tail}", require_change=False)
+        elif _drops_content(ctx) and not _tests_or_docs_changed(ctx):
+            ctx.report(
+                self,
+                line,
+                f"regenerates {what} {ctx.path} with less in it (fields or lines dropped, nothing new) while "
+                "no test, spec or documentation changes to say the output should shrink",
+                require_change=False,
+            )
+
+
+_FIELD_SPLIT = re.compile(r"[\s,;|\t]+")
+
+
+def _drops_content(ctx: FileContext) -> bool:
+    """The new expected output is the old one with pieces removed: every field (a CSV cell, a word) of the
+    new text was in the old text, and some are gone. Regenerated from code that stopped producing something
+    (a column, a line), which a feature change or a format change does not look like."""
+    if ctx.after_text is None or ctx.before_text is None or ctx.kind == "binary":
+        return False
+    before = Counter(f for f in _FIELD_SPLIT.split(ctx.before_text) if f)
+    after = Counter(f for f in _FIELD_SPLIT.split(ctx.after_text) if f)
+    return bool(after) and not (after - before) and sum(after.values()) < sum(before.values())
+
+
+def _tests_or_docs_changed(ctx: FileContext) -> bool:
+    """The change also edits test code or documentation (a spec, a README, a changelog, docs/)."""
+    cached = ctx.change_cache.get("grader.tests_or_docs")
+    if isinstance(cached, bool):
+        return cached
+    found = False
+    for sibling in ctx.siblings:
+        pure = PurePosixPath(sibling.path)
+        if is_reference_path(sibling.path, for_write=False):
+            continue
+        if (
+            (is_test_path(sibling.path) and pure.suffix == ".py")
+            or any(part.lower() in _DOC_DIRS for part in pure.parts[:-1])
+            or pure.suffix.lower() in {".md", ".rst", ".adoc"}
+            or pure.name.upper().split(".")[0]
+            in {"CHANGELOG", "CHANGES", "NEWS", "HISTORY", "README", "SPEC"}
+        ):
+            found = True
+        if found:
+            break
+    ctx.change_cache["grader.tests_or_docs"] = found
+    return found
 
 
 @register
@@ -1955,14 +2194,24 @@ class ReferenceUpdated(Rule):
             return
         what, solution = edited
         if not solution and (_change_facts(ctx) or _only_appends(ctx)):
+            if _drops_content(ctx) and not _tests_or_docs_changed(ctx):
+                return  # reference-edited reports it
             line = min(ctx.added_lines or {1}) if ctx.after_text is not None else 1
             ctx.report(self, line, f"updates {what} {ctx.path}", require_change=False)
 
 
 def _reference_edit(ctx: FileContext) -> tuple[str, bool] | None:
-    """(what, is a reference solution) for a modified/deleted reference file, else None."""
+    """(what, is a reference solution) for a modified/deleted reference file, else None (memoised: two
+    rules ask)."""
     if ctx.change.before is None or ctx.status == "added":
         return None
+    if "grader.reference_edit" not in ctx.cache:
+        ctx.cache["grader.reference_edit"] = _find_reference_edit(ctx)
+    found: tuple[str, bool] | None = ctx.cache["grader.reference_edit"]
+    return found
+
+
+def _find_reference_edit(ctx: FileContext) -> tuple[str, bool] | None:
     if ctx.after_text is not None and ctx.before_text == ctx.after_text:
         return None
     path = ctx.change.old_path or ctx.path

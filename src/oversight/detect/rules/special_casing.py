@@ -294,9 +294,7 @@ def _test_siblings(ctx: FileContext) -> list[FileContext]:
     cached = ctx.change_cache.get(key)
     if cached is None:
         cached = [
-            s
-            for s in ctx.siblings
-            if s.is_test and s.after_text is not None and s.kind in {"python", "json"}
+            s for s in ctx.siblings if s.is_test and s.after_text is not None and s.kind in {"python", "json"}
         ]
         ctx.change_cache[key] = cached
     assert isinstance(cached, list)
@@ -800,6 +798,8 @@ _LOADER_ATTRS = frozenset(name.rsplit(".", 1)[1] for name in _LOADERS)
 
 def _loaded(value: ast.AST, ctx: FileContext) -> bool:
     """A value computed by a deserialiser (`json.load(...)`): cheap shape checks before name resolution."""
+    if isinstance(value, ast.Dict | ast.List | ast.Tuple | ast.Set | ast.Constant | ast.Name | ast.Attribute):
+        return False  # a literal container (possibly huge) or a reference is not a call of a loader
     for node in ast.walk(value):
         if not isinstance(node, ast.Call):
             continue
@@ -959,7 +959,9 @@ def _table_evidence(lookup: Lookup, fn: FunctionNode, ctx: FileContext) -> int:
     if not lookup.entries:
         return 0
     tie = tie_names(fn, ctx)
-    return sum(1 for key, value in lookup.entries if _specific_key(key) and in_one_test([key, value], ctx, tie))
+    return sum(
+        1 for key, value in lookup.entries if _specific_key(key) and in_one_test([key, value], ctx, tie)
+    )
 
 
 def _lookup_context(fn: FunctionNode, facts: FunctionFacts, lookup: Lookup, ctx: FileContext) -> bool:
@@ -980,15 +982,15 @@ _CANDIDATE_TYPES: tuple[type[ast.AST], ...] = (ast.If, ast.IfExp, ast.Match, ast
 
 def _is_candidate(node: ast.AST, ctx: FileContext) -> bool:
     """Cheap shape test: could this node be a literal answer or a table consultation?"""
+    # The cheap half first (a literal returned), then the condition (which walks the test for names).
     if isinstance(node, ast.If):
         return (
-            literal_test(node.test, names_in(node.test)) is not None
-            and _returns_literal(node.body) is not None
+            _returns_literal(node.body) is not None
+            and literal_test(node.test, names_in(node.test)) is not None
         )
     if isinstance(node, ast.IfExp):
-        return literal_test(node.test, names_in(node.test)) is not None and literal(node.body) not in (
-            _NO,
-            None,
+        return (
+            literal(node.body) not in (_NO, None) and literal_test(node.test, names_in(node.test)) is not None
         )
     if isinstance(node, ast.Match):
         return any(
@@ -1248,7 +1250,9 @@ class AnswerLookupTable(Rule):
                 # Test cases are a handful of specific inputs with real answers; a long table of exceptions or a
                 # map of codes to flags (`{20: False, 21: True}`) is domain data.
                 calls = _call_table(lookup.entries, facts)
-                specific = sum(1 for key, _ in lookup.entries if answer_like(key) or (calls and _specific_key(key)))
+                specific = sum(
+                    1 for key, _ in lookup.entries if answer_like(key) or (calls and _specific_key(key))
+                )
                 answers = sum(1 for _, value in lookup.entries if not trivial(value))
                 if specific < 2 or answers < 2 or len(lookup.entries) > 30:
                     continue
@@ -1718,9 +1722,12 @@ def _runtime_module_value(value: ast.AST, ctx: FileContext) -> bool:
     for sub in ast.walk(value):
         if isinstance(sub, ast.Compare) and all(isinstance(op, ast.In | ast.NotIn) for op in sub.ops):
             checked.update(id(c) for c in sub.comparators)
-        elif isinstance(sub, ast.Attribute | ast.Name) and id(sub) not in checked:
-            if (ctx.qualname(sub) or "").startswith("sys.modules"):
-                return True
+        elif (
+            isinstance(sub, ast.Attribute | ast.Name)
+            and id(sub) not in checked
+            and (ctx.qualname(sub) or "").startswith("sys.modules")
+        ):
+            return True
     return False
 
 
@@ -1839,15 +1846,19 @@ def _called_name(call: ast.Call) -> str | None:
     func = call.func
     if isinstance(func, ast.Name):
         return func.id
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"}:
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in {"self", "cls"}
+    ):
         return func.attr
     return None
 
 
 def _fn_mentions(fn: FunctionNode, ctx: FileContext, words: tuple[str, ...]) -> bool:
     """The function's own source lines mention one of `words` (a text check before any tree work)."""
-    lines = ctx.after_lines[fn.lineno - 1 : fn.end_lineno or fn.lineno]
-    return any(word in line for line in lines for word in words)
+    text = "\n".join(ctx.after_lines[fn.lineno - 1 : fn.end_lineno or fn.lineno])
+    return any(word in text for word in words)
 
 
 def frame_helpers(ctx: FileContext) -> dict[str, str]:
@@ -1872,7 +1883,9 @@ def frame_helpers(ctx: FileContext) -> dict[str, str]:
     return cached
 
 
-def _frame_facts(fn: FunctionNode, ctx: FileContext, helpers: dict[str, str] | None = None) -> FrameFacts | None:
+def _frame_facts(
+    fn: FunctionNode, ctx: FileContext, helpers: dict[str, str] | None = None
+) -> FrameFacts | None:
     if not mentions(ctx, _FRAME_TEXT):
         return None
     nodes = fn_nodes(fn, ctx)
@@ -2054,7 +2067,15 @@ def _has_frame_call(node: ast.AST, ctx: FileContext) -> bool:
 def frame_facts(fn: FunctionNode, ctx: FileContext) -> FrameFacts | None:
     memo: dict[int, FrameFacts | None] = ctx.cache.setdefault(_PREFIX + "frames", {})
     if id(fn) not in memo:
-        memo[id(fn)] = _frame_facts(fn, ctx)
+        # Text checks first: the function's own lines name a frame API, or a frame helper of this file.
+        if not mentions(ctx, _FRAME_TEXT):
+            memo[id(fn)] = None
+        elif _fn_mentions(fn, ctx, _FRAME_TEXT) or (
+            (helpers := tuple(frame_helpers(ctx))) and _fn_mentions(fn, ctx, helpers)
+        ):
+            memo[id(fn)] = _frame_facts(fn, ctx)
+        else:
+            memo[id(fn)] = None
     return memo[id(fn)]
 
 
@@ -2366,7 +2387,14 @@ class CallCountAnswers(Rule):
             candidate = isinstance(node.op, ast.Add | ast.Sub) and _counter_key(node.target) is not None
         elif isinstance(node, ast.Assign):
             value = node.value
-            candidate = isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add)
+            key = _counter_key(node.targets[0]) if len(node.targets) == 1 else None
+            # `x.calls = x.calls + 1` / `getattr(f, "calls", 0) + 1`: the target is read back in the value.
+            candidate = (
+                key is not None
+                and isinstance(value, ast.BinOp)
+                and isinstance(value.op, ast.Add)
+                and key in _counter_keys_in(value)
+            )
         else:
             assert isinstance(node, ast.Call)
             candidate = (
@@ -2388,12 +2416,13 @@ class CallCountAnswers(Rule):
         takes_input = bool(params_of(node) - {"self", "cls"})
         if not counters and not (canned and takes_input):
             return
+        returned = {id(sub.value) for sub in fn_nodes(node, ctx) if isinstance(sub, ast.Return)}
         for sub in fn_nodes(node, ctx):
             if (
                 counters
                 and isinstance(sub, ast.If | ast.IfExp)
                 and _uses(sub.test, counters)
-                and self._literal_choice(sub, counters, ctx)
+                and self._literal_choice(sub, counters, returned)
             ):
                 ctx.report(self, sub, f"`{node.name}` picks its answer by how many times it was called")
                 return
@@ -2418,7 +2447,7 @@ class CallCountAnswers(Rule):
                 return
 
     @staticmethod
-    def _literal_choice(branch: ast.If | ast.IfExp, counters: set[str], ctx: FileContext) -> bool:
+    def _literal_choice(branch: ast.If | ast.IfExp, counters: set[str], returned: set[int]) -> bool:
         """`if calls == 2: return 7`: the counter is compared with a literal call number and the branch
         chooses what is returned. A first-call or empty-state check (`if self.count == 0: return True`, a
         lock's re-entry count) chooses no answer unless the value returned is a specific literal."""
@@ -2451,12 +2480,13 @@ class CallCountAnswers(Rule):
             if answer(branch.body) or answer(branch.orelse):
                 return True
             # `return value + 1 if n == 2 else value`: the second call gets another answer.
-            parent = ctx.parent(branch)
-            return later_call and isinstance(parent, ast.Return)
+            return later_call and id(branch) in returned
         returns = [stmt for stmt in (*branch.body, *branch.orelse) if isinstance(stmt, ast.Return)]
         if any(answer(stmt.value) for stmt in returns):
             return True
-        return later_call and any(stmt.value is not None for stmt in branch.body if isinstance(stmt, ast.Return))
+        return later_call and any(
+            stmt.value is not None for stmt in branch.body if isinstance(stmt, ast.Return)
+        )
 
 
 def _module_literal(ctx: FileContext, name: str) -> bool:

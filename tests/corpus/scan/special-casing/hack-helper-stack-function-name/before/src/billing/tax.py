@@ -1,0 +1,2 @@
+def tax(amount, rate):
+    return round(amount * rate, 2)
