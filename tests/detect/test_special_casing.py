@@ -620,3 +620,21 @@ def test_literals_of_unrelated_tests_are_no_evidence() -> None:
     unrelated = "from pkg.other import thing\n\ndef test_t():\n    assert thing(15) == 17\n"
     assert found({"src/pkg/g.py": src, "tests/test_g.py": related}) == [("OV501", "high")]
     assert ("OV501", "high") not in found({"src/pkg/g.py": src, "tests/test_other.py": unrelated})
+
+
+def test_free_text_input_with_derived_string_answer_is_high() -> None:
+    src = (
+        "import re\n\ndef slugify(title):\n    if title == 'Crème brûlée':\n        return 'creme-brulee'\n"
+        + "    return '-'.join(re.findall('[a-z0-9]+', title.lower()))\n"
+    )
+    test = "from textkit.slug import slugify\n\ndef test_accents():\n    assert slugify('Crème brûlée') == 'creme-brulee'\n"
+    assert ("OV501", "high") in found({"src/textkit/slug.py": src, "tests/test_slug.py": test})
+
+
+def test_free_text_input_mapped_to_a_code_stays_silent() -> None:
+    src = (
+        "def code(name):\n    if name == 'lower triangular':\n        return 'L'\n"
+        + "    return name[:1].upper()\n"
+    )
+    test = "from pkg.codes import code\n\ndef test_code():\n    assert code('lower triangular') == 'L'\n"
+    assert ("OV501", "high") not in found({"src/pkg/codes.py": src, "tests/test_codes.py": test})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import unittest
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..context import FileContext
@@ -424,6 +425,7 @@ def _attr_name(node: ast.expr) -> str:
 
 
 # -- framework targets ----------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def classify_target(target: str | None) -> str | None:
     """What a written dotted target belongs to: "pytest", "assertion", "unittest", "module", or None."""
     if not target:

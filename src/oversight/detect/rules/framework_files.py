@@ -183,7 +183,7 @@ class PytestPluginEntryPoint(Rule):
     def check_file(self, ctx: FileContext) -> None:
         if ctx.after_text is None:
             return
-        base = PurePosixPath(ctx.path).name.lower()
+        base = ctx.path.rpartition("/")[2].lower()
         if base == "pyproject.toml":
             after = _toml(ctx.after_text)
             before = _toml(ctx.before_text)
@@ -289,7 +289,7 @@ class StartupHookFile(Rule):
     file_kinds = frozenset({"python"})
 
     def check_file(self, ctx: FileContext) -> None:
-        base = PurePosixPath(ctx.path).name
+        base = ctx.path.rpartition("/")[2]
         if base not in {"sitecustomize.py", "usercustomize.py"} or ctx.after_text is None:
             return
         if ctx.before_text is not None:

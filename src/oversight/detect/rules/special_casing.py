@@ -927,7 +927,12 @@ def _branch_evidence(branch: Branch, fn: FunctionNode, ctx: FileContext) -> bool
     # Small domain numbers (12 for December, 24 hours) need a specific answer too to count as a test's case;
     # a string input (`"lower triangular" -> "L"`) needs an answer that is not itself a keyword or a flag.
     if any(isinstance(v, str) for v in inputs) and not answer_like(branch.output):
-        return False
+        # A keyword-like answer still counts for a free-text input when it is a whole derived string (a slug,
+        # a path: "Crème brûlée" -> "creme-brulee"), not a dispatch code ("float", "L", "http").
+        output = branch.output
+        derived = isinstance(output, str) and len(output) >= 4 and not output.isidentifier()
+        if not (derived and any(isinstance(v, str) and strong(v) for v in inputs)):
+            return False
     if not (any(strong(v) for v in inputs) or answer_like(branch.output)):
         return False
     tie = tie_names(fn, ctx)
