@@ -8,6 +8,8 @@ import textwrap
 import pytest
 
 from oversight.detect import scan
+from oversight.detect.context import FileContext
+from oversight.detect.rules.framework import HookSwallowsFailure
 from oversight.types import Change, FileChange, Severity
 
 CONFTEST = "tests/conftest.py"
@@ -951,3 +953,45 @@ def test_documented_examples(rule_id: str, section: str, block: str) -> None:
         assert rule_id in {rule for rule, _ in found}
     else:
         assert not any(severity >= Severity.MEDIUM for _, severity in found)
+
+
+RERAISING_HOOK = """
+import pytest
+
+@pytest.hookimpl({spec}wrapper=True)
+def {name}(item):
+    try:
+        return (yield)
+    except Exception as exc:
+        item.add_report_section("call", "error", str(exc))
+        raise
+"""
+
+
+@pytest.mark.parametrize(
+    ("spec", "name"),
+    [("", "pytest_runtest_call"), ('specname="pytest_runtest_call", ', "_guard_call")],
+)
+def test_reraise_removed_from_hook_leaves_no_added_line(spec: str, name: str) -> None:
+    """Only a line is deleted: the walk sees nothing changed in the hook, the before/after comparison does."""
+    before = RERAISING_HOOK.format(spec=spec, name=name)
+    after = before.replace("        raise\n", "")
+    assert ("OV304", Severity.HIGH) in run(after, before=before)
+    assert not flagged(before.replace('"error"', '"failure"'), before=before)
+
+
+def test_removed_lines_in_a_file_without_hooks_never_parse_the_before_version() -> None:
+    before = textwrap.dedent(
+        """
+        import unittest
+
+        class T(unittest.TestCase):
+            def test_a(self):
+                x = 1
+                self.assertEqual(x, 1)
+        """
+    )
+    after = before.replace("        x = 1\n", "")
+    ctx = FileContext(FileChange("tests/test_t.py", before.encode(), after.encode()))
+    HookSwallowsFailure().check_file(ctx)
+    assert "before_parsed" not in ctx.__dict__

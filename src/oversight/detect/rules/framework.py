@@ -15,6 +15,7 @@ from ...types import Severity
 from ..context import FileContext
 from ..registry import Rule, register
 from .framework_common import (
+    SKIP_KEY,
     FunctionNode,
     Names,
     Write,
@@ -34,7 +35,6 @@ from .framework_common import (
     own_nodes,
     positional_params,
     raises_again,
-    SKIP_KEY,
     skip_file,
     statements,
     writes,

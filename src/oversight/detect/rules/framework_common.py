@@ -15,8 +15,8 @@ from __future__ import annotations
 import ast
 import unittest
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..context import FileContext
 

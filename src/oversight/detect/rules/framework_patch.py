@@ -17,6 +17,7 @@ from ..context import FileContext
 from ..registry import Rule, register
 from .framework_common import (
     REPORT_HINTS,
+    SKIP_KEY,
     FunctionNode,
     Write,
     classify_target,
@@ -25,7 +26,6 @@ from .framework_common import (
     is_fixture,
     is_test_function,
     names_of,
-    SKIP_KEY,
     skip_file,
     writes_of,
 )
