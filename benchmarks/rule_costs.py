@@ -10,8 +10,8 @@ and walk every file), divided by the bare `ast.parse` time. The sum tells where 
 from __future__ import annotations
 
 import argparse
-import gc
 import ast
+import gc
 import statistics
 import sys
 import tempfile

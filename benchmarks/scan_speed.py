@@ -17,8 +17,8 @@ Downloads the two wheels from PyPI once into benchmarks/.data/.
 from __future__ import annotations
 
 import argparse
-import gc
 import ast
+import gc
 import json
 import logging
 import statistics
