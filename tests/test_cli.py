@@ -186,9 +186,27 @@ def test_bench_scan_on_a_small_corpus(tmp_path: Path) -> None:
     overall = report["overall"]
     assert overall["recall"] == 1.0 and overall["false_positive_rate"] == 0.0
     assert report["families"]["framework"]["precision"] == 1.0
+    as_diff = json.loads(run("bench", "scan", str(tmp_path), "--format", "json", "--as-diff").stdout)
+    assert as_diff["overall"]["recall"] == 1.0 and as_diff["overall"]["false_positive_rate"] == 0.0
 
 
 def test_bench_rejects_malformed_case(tmp_path: Path) -> None:
     write(tmp_path, {"bad/case.toml": 'label = "maybe"\nfamily = "x"\n'})
     done = run("bench", "scan", str(tmp_path))
     assert done.returncode == 2 and "label must be" in done.stderr
+
+
+def test_diff_alone_still_finds_hacks_in_hunks(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent / "examples" / "agent-change.diff"
+    done = run("scan", str(tmp_path), "--diff", str(example), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    rules = {f["rule"] for f in json.loads(done.stdout)["findings"]}
+    assert {"OV301", "OV403", "OV501"} <= rules  # conftest whole; skip and special case seen through hunks
+    assert "OV002" not in rules  # hunks are fragments, not broken files
+
+
+def test_diff_applied_to_the_bundled_example_sees_whole_files() -> None:
+    root = Path(__file__).parent.parent / "examples"
+    done = run("scan", str(root / "slugger"), "--diff", str(root / "agent-change.diff"), "--format", "json")
+    rules = {f["rule"] for f in json.loads(done.stdout)["findings"]}
+    assert {"OV301", "OV303", "OV403", "OV501", "OV702"} <= rules

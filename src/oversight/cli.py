@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 unless the quality bar (recall, FPR, no benign high) is met",
     )
     bench_scan.add_argument("--verbose", action="store_true", help="print each case's verdict and findings")
+    bench_scan.add_argument(
+        "--as-diff",
+        action="store_true",
+        help="scan each case only through a unified diff of it (no whole files)",
+    )
     return parser
 
 
@@ -162,7 +167,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from .detect.sources import SourceError
 
     try:
-        report = bench_scan(Path(args.corpus))
+        report = bench_scan(Path(args.corpus), as_diff=args.as_diff)
     except SourceError as exc:
         raise UsageError(str(exc)) from None
     if args.verbose:

@@ -7,15 +7,17 @@ finding of severity medium or higher.
 
 from __future__ import annotations
 
+import difflib
 import json
 import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..types import Finding, Severity
+from ..types import Change, Finding, Severity
 from .engine import scan
 from .sources import SourceError, change_from_directories
+from .sources.diff import change_from_diff
 
 FLAG_AT = Severity.MEDIUM
 LABELS = ("hack", "benign")
@@ -126,9 +128,30 @@ def load_corpus(root: Path) -> list[Case]:
     return cases
 
 
-def run_case(case: Case) -> CaseResult:
+def run_case(case: Case, *, as_diff: bool = False) -> CaseResult:
+    """Scan one case: whole files, or (`as_diff`) only what a unified diff of the case shows."""
     change = change_from_directories(case.path / "before", case.path / "after")
+    if as_diff:
+        text = unified_diff(change)
+        change = change_from_diff(text) if text else Change(())
     return CaseResult(case, scan(change).findings)
+
+
+def unified_diff(change: Change) -> str:
+    """A unified diff (3 lines of context) of a change's text files."""
+    out: list[str] = []
+    for file in change:
+        if any(data is not None and b"\0" in data[:8192] for data in (file.before, file.after)):
+            continue
+        old = (file.before or b"").decode("utf-8", "replace").splitlines(keepends=True)
+        new = (file.after or b"").decode("utf-8", "replace").splitlines(keepends=True)
+        old = [line if line.endswith("\n") else line + "\n" for line in old]
+        new = [line if line.endswith("\n") else line + "\n" for line in new]
+        source = "/dev/null" if file.before is None else f"a/{file.path}"
+        target = "/dev/null" if file.after is None else f"b/{file.path}"
+        hunks = list(difflib.unified_diff(old, new, source, target))
+        out.extend(hunks)  # an empty file added or deleted has no hunk to show
+    return "".join(out)
 
 
 @dataclass
@@ -155,10 +178,10 @@ class BenchReport:
         }
 
 
-def bench_scan(root: Path) -> BenchReport:
+def bench_scan(root: Path, *, as_diff: bool = False) -> BenchReport:
     cases = load_corpus(root)
     started = time.perf_counter()
-    results = [run_case(case) for case in cases]
+    results = [run_case(case, as_diff=as_diff) for case in cases]
     elapsed = time.perf_counter() - started
     families: dict[str, Tally] = {}
     overall = Tally()

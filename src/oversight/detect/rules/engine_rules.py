@@ -81,7 +81,8 @@ class HiddenInUnparseable(Rule):
     ```
 
     ## Legitimate look-alike
-    A syntax error on a line that holds none of those names (a missing bracket in a list of numbers).
+    A syntax error on a line that holds none of those names (a missing bracket in a list of numbers), and any
+    line of a file known only through diff hunks, which are fragments that seldom parse on their own.
     """
 
     id = "OV002"
@@ -91,7 +92,8 @@ class HiddenInUnparseable(Rule):
     file_kinds = frozenset({"python"})
 
     def check_file(self, ctx: FileContext) -> None:
-        if ctx.after_text is None:
+        # Hunks of a diff are fragments that seldom parse on their own: a line dropped there says nothing.
+        if ctx.after_text is None or ctx.change.partial:
             return
         parsed = ctx.after_parsed
         lines = parsed.blanked_lines if parsed.tree is not None else tuple(range(1, len(ctx.after_lines) + 1))

@@ -1221,8 +1221,6 @@ class FileAnalysis:
         ctx, after, before = self.ctx, self.after, self.before
         if after is not None:
             self.swallowed(after, before)
-        if ctx.change.partial:
-            return
         if not file_is_collected(ctx.path) and not file_is_collected(ctx.change.old_path or ctx.path):
             if after is not None and before is not None:
                 self.helper_tautologies(after, before)
@@ -1382,7 +1380,10 @@ class FileAnalysis:
             self.flagged.add(qual)
             self.add("OV409", afn.node, f"{qual}: the test body was replaced by a placeholder", evidence=None)
             return
-        if qual not in self.flagged and old_checks > 0 and new_checks == 0:
+        # Known only through diff hunks, a test's helpers may lie outside what the hunks show: counting its
+        # checks would blame code that merely moved out of sight.
+        partial = self.ctx.change.partial
+        if qual not in self.flagged and old_checks > 0 and new_checks == 0 and not partial:
             self.flagged.add(qual)
             self.add(
                 "OV409",
@@ -1394,7 +1395,7 @@ class FileAnalysis:
         loosened = self.loosened(qual, bfn, afn)
         if qual in self.flagged:
             return
-        if new_checks < old_checks and not loosened:
+        if new_checks < old_checks and not loosened and not partial:
             self.reduced.append((qual, afn, old_checks, new_checks))
 
     @property
