@@ -17,6 +17,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from ..types import FileChange, Finding
+from .names import import_bindings
 from .pathkind import file_kind, is_conftest, is_test_path
 
 if TYPE_CHECKING:
@@ -268,17 +269,7 @@ class FileContext:
         return {}
 
     def note_import(self, node: ast.Import | ast.ImportFrom) -> None:
-        aliases = self.aliases
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    aliases[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".")[0]
-                    aliases.setdefault(head, head)
-        elif node.module and not node.level:
-            for alias in node.names:
-                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        self.aliases.update(import_bindings(node))
 
     def qualname(self, node: ast.AST | None) -> str | None:
         """Dotted name of a Name/Attribute chain with import aliases resolved (`o._exit` -> `os._exit`)."""

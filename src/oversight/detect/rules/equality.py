@@ -21,6 +21,7 @@ from typing import Any
 
 from ...types import Severity
 from ..context import FileContext
+from ..names import import_bindings
 from ..registry import Rule, register
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -133,16 +134,9 @@ def _build_module(tree: ast.Module | None, seen: dict[str, str] | None = None) -
     counts: dict[str, int] = {}
     statements = list(_flat_statements(tree.body))
     for node in statements:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    mod.aliases.setdefault(alias.asname, alias.name)
-                else:
-                    head = alias.name.split(".")[0]
-                    mod.aliases.setdefault(head, head)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                mod.aliases.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for name, origin in import_bindings(node):
+                mod.aliases.setdefault(name, origin)
     for name, origin in (seen or {}).items():
         mod.aliases.setdefault(name, origin)
     for stmt in statements:

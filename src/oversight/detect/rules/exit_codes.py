@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 
 from ...types import Severity
 from ..context import FileContext, parse_python
+from ..names import import_bindings
 from ..registry import Rule, register
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -190,20 +191,13 @@ class FileModel:
                 self.calls.append(node)
             elif isinstance(node, ast.Raise):
                 self.raises.append(node)
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    self.imports.add(alias.name)
-                    if alias.asname:
-                        self.aliases.setdefault(alias.asname, alias.name)
-                    else:
-                        head = alias.name.split(".")[0]
-                        self.aliases.setdefault(head, head)
-            elif isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                if module and not node.level:
-                    self.imports.add(module)
-                    for alias in node.names:
-                        self.aliases.setdefault(alias.asname or alias.name, f"{module}.{alias.name}")
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                if isinstance(node, ast.Import):
+                    self.imports.update(alias.name for alias in node.names)
+                elif node.module and not node.level:
+                    self.imports.add(node.module)
+                for name, origin in import_bindings(node):
+                    self.aliases.setdefault(name, origin)
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 self.functions.setdefault(node.name, []).append(node)
                 self.defined.add(node.name)

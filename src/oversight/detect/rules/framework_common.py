@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..context import FileContext
+from ..names import import_bindings
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -68,17 +69,9 @@ class Names:
             return
         pending: list[tuple[str, ast.expr]] = []
         for node in statements(tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        self.aliases.setdefault(alias.asname, alias.name)
-                    else:
-                        head = alias.name.split(".")[0]
-                        self.aliases.setdefault(head, head)
-            elif isinstance(node, ast.ImportFrom):
-                if node.module and not node.level:
-                    for alias in node.names:
-                        self.aliases.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for name, origin in import_bindings(node):
+                    self.aliases.setdefault(name, origin)
             elif isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 value = node.value

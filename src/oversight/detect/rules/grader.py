@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 
 from ...types import Severity
 from ..context import FileContext
+from ..names import import_bindings
 from ..pathkind import is_test_path
 from ..registry import Rule, register
 
@@ -257,16 +258,10 @@ class _Names:
         if tree is None:
             return
         for node in _binding_nodes(tree, ":=" in (ctx.after_text or "")):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        self.imports[alias.asname] = alias.name
-                    else:
-                        head = alias.name.split(".")[0]
-                        self.imports.setdefault(head, head)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                for alias in node.names:
-                    self.imports[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            if isinstance(node, ast.Import) or (
+                isinstance(node, ast.ImportFrom) and node.module and not node.level
+            ):
+                self.imports.update(import_bindings(node))
             elif isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     self.imports[alias.asname or alias.name] = f"{node.module or ''}.{alias.name}".lstrip(".")

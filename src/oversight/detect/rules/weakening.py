@@ -26,6 +26,7 @@ from typing import Any
 
 from ...types import FileChange, Severity
 from ..context import FileContext
+from ..names import import_bindings
 from ..registry import Rule, register
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -269,15 +270,8 @@ class Resolver:
         if tree is None:
             return
         for node in _statements(tree.body):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        self.aliases[alias.asname] = alias.name
-                    else:
-                        self.aliases.setdefault(alias.name.split(".")[0], alias.name.split(".")[0])
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                for alias in node.names:
-                    self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                self.aliases.update(import_bindings(node))
         for stmt in tree.body:
             if (
                 isinstance(stmt, ast.Assign)
