@@ -727,6 +727,30 @@ def _unconditional(body: list[ast.stmt], resolver: Resolver) -> Iterator[ast.stm
             yield stmt
 
 
+_RAISES_CHECKS = {"pytest.raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp"}
+
+
+def _raises_checks(fn: FunctionNode, facts: ModuleFacts) -> int:
+    """How many exception checks (`pytest.raises`, `assertRaises*`) a test makes, in its body or in the
+    module's helper functions it calls."""
+    count = 0
+    for node in walk_function(fn):
+        if not isinstance(node, ast.Call):
+            continue
+        name = facts.resolver.call_name(node)
+        if name in _RAISES_CHECKS or last_part(name) in _RAISES_CHECKS:
+            count += 1
+        elif isinstance(node.func, ast.Name) and node.func.id in facts.helpers and node.func.id != fn.name:
+            helper = facts.helpers[node.func.id]
+            count += sum(
+                1
+                for sub in walk_function(helper)
+                if (isinstance(sub, ast.Call) and last_part(facts.resolver.call_name(sub)) in _RAISES_CHECKS)
+                or (isinstance(sub, ast.Call) and facts.resolver.call_name(sub) in _RAISES_CHECKS)
+            )
+    return count
+
+
 def walk_function(fn: FunctionNode) -> Iterator[ast.AST]:
     """Every node of a function's body (decorators and defaults excluded)."""
     for stmt in fn.body:
@@ -1387,6 +1411,12 @@ class FileAnalysis:
             )
             return
         loosened = self.loosened(qual, bfn, afn)
+        if qual not in self.flagged and not loosened:
+            lost = _raises_checks(bfn.node, before) - _raises_checks(afn.node, after)
+            if lost > 0 and new_checks > 0 and self.ctx.touches(afn.node):
+                loosened = True
+                self.add("OV411", afn.node, f"{qual}: no longer checks that an exception is raised "
+                         f"({lost} pytest.raises/assertRaises check(s) replaced by weaker assertions)")  # fmt: skip
         if qual in self.flagged:
             return
         if new_checks < old_checks and not loosened and not partial:
