@@ -7,6 +7,7 @@ Exit statuses: 0 success / nothing at or above the threshold, 1 findings at or a
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -104,7 +105,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         output = render_sarif(result)
     else:
-        output = render_text(result, color=sys.stdout.isatty())
+        output = render_text(result, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     print(output)
     if args.fail_on == "never":
         return EXIT_OK
