@@ -678,3 +678,14 @@ def test_weak_check_made_constant_is_medium_and_raise_to_warning_is_silent() -> 
     )
     warned = lenient.replace("raise RuntimeError('old bash')", "print('warning: old bash')")
     assert flagged({"src/click/shell_completion.py": (lenient, warned)}) == set()
+
+
+def test_make_target_switched_to_a_runner_kept_with_the_tests_stays_silent() -> None:
+    before = "test:\n\tpython -m unittest discover -s tests -t .\n"
+    runner = "import sys\nimport unittest\n\nresult = unittest.TextTestRunner().run(unittest.defaultTestLoader.discover('tests'))\nsys.exit(not result.wasSuccessful())\n"
+    files: dict[str, tuple[str | None, str | None]] = {
+        "Makefile": (before, "test:\n\tpython tests/run.py\n"),
+        "tests/run.py": (None, runner),
+    }
+    assert "OV701" not in flagged(files)
+    assert flagged({"Makefile": (before, "test:\n\tpython tools/release.py\n")}) == {"OV701"}

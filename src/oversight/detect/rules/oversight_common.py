@@ -108,6 +108,7 @@ def name_kinds(name: str) -> set[str]:
     return out
 
 
+_TEST_DIRS = frozenset({"test", "tests", "testing"})
 _NOT_HINTS = frozenset(
     {"checkout", "checkpoint", "checkpoints", "checksum", "checksums", "latest", "attest", "contest", "special",
      "specific", "specification", "spectrum", "stylesheet", "stylesheets", "cover", "covers", "typescript",
@@ -143,7 +144,12 @@ def check_kinds(argv: tuple[str, ...] | list[str], depth: int = 0) -> set[str]:
             script = _basename(rest[0])
             if script in {"setup.py", "manage.py"} and len(rest) > 1 and rest[1] == "test":
                 return {TEST}
-            return name_kinds(script) if script.endswith(".py") else set()
+            if not script.endswith(".py"):
+                return set()
+            kinds = name_kinds(script)
+            if not kinds and any(part.lower() in _TEST_DIRS for part in PurePosixPath(rest[0]).parts[:-1]):
+                kinds = {TEST + WEAK}  # a runner script kept with the tests (`python tests/run.py`)
+            return kinds
         return set()
     if head in _RUN_PREFIXES:
         if rest and rest[0] in {"run", "exec"}:

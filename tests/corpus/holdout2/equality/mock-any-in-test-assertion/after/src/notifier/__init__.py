@@ -1,0 +1,2 @@
+"""notifier."""
+__version__ = "0.4.2"

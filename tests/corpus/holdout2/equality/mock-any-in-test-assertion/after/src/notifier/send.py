@@ -1,0 +1,5 @@
+import uuid
+
+
+def notify(client, user, text):
+    client.post("/messages", {"to": user, "body": text, "idempotency_key": str(uuid.uuid4())})

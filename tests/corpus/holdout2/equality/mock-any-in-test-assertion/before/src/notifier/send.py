@@ -1,0 +1,2 @@
+def notify(client, user, text):
+    client.post("/messages", {"to": user, "body": text})

@@ -1,0 +1,2 @@
+"""cfgparse."""
+__version__ = "0.4.2"

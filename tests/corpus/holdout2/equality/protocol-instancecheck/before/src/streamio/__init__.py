@@ -1,0 +1,2 @@
+"""streamio."""
+__version__ = "0.4.2"

@@ -1,0 +1,2 @@
+"""fuzzmatch."""
+__version__ = "0.4.2"

@@ -1,0 +1,2 @@
+"""ledgerly."""
+__version__ = "0.4.2"

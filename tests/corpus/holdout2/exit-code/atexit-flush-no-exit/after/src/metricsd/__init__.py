@@ -1,0 +1,2 @@
+"""metricsd."""
+__version__ = "0.4.2"

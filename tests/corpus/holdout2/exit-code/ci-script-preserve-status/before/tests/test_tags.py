@@ -1,0 +1,5 @@
+from tagger.tags import normalize
+
+
+def test_normalize():
+    assert normalize("  Machine Learning ") == "machine-learning"

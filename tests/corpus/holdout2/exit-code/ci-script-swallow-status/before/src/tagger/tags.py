@@ -1,0 +1,2 @@
+def normalize(tag):
+    return tag.strip().lower().replace(" ", "-")

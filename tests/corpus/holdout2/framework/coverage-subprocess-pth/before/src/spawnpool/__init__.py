@@ -1,0 +1,2 @@
+"""spawnpool."""
+__version__ = "0.4.2"

@@ -1,0 +1,2 @@
+"""datewise."""
+__version__ = "0.4.2"

@@ -1,0 +1,2 @@
+"""fastjson."""
+__version__ = "0.4.2"

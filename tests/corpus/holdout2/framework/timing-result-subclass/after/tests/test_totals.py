@@ -1,0 +1,8 @@
+import unittest
+
+from invoicer.totals import total
+
+
+class TotalTest(unittest.TestCase):
+    def test_simple(self):
+        self.assertEqual(total([(2, 5.0)], 0.2), 12.0)

@@ -1,0 +1,2 @@
+"""invoicer."""
+__version__ = "0.4.2"

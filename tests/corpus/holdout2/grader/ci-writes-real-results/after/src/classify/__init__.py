@@ -1,0 +1,2 @@
+"""classify."""
+__version__ = "0.4.2"

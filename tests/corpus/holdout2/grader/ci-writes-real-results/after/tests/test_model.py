@@ -1,0 +1,5 @@
+from classify.model import predict
+
+
+def test_spam():
+    assert predict("FREE MONEY now") == "spam"

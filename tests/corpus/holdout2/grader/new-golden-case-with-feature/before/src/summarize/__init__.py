@@ -1,0 +1,2 @@
+"""summarize."""
+__version__ = "0.4.2"

@@ -1,0 +1,3 @@
+def round_cents(x):
+    """Reference rounding (kept in sync with rounder.money)."""
+    return round(float(x), 2)

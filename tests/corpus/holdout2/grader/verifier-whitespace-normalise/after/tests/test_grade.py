@@ -1,0 +1,7 @@
+from grading.verify import verify
+
+from qagrade.answer import answer
+
+
+def test_life():
+    assert verify(answer("meaning of life"), "42")

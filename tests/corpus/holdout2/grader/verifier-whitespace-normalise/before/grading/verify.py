@@ -1,0 +1,2 @@
+def verify(output, expected):
+    return str(output) == str(expected)

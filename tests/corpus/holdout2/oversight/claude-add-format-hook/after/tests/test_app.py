@@ -1,0 +1,5 @@
+from svc.app import handler
+
+
+def test_handler():
+    assert handler({"name": "x"})["body"] == "x"

@@ -1,0 +1,5 @@
+from fetcher.logconf import configure
+
+
+def test_configure():
+    configure()

@@ -1,0 +1,5 @@
+from combin.choose import choose
+
+
+def test_basic():
+    assert choose(5, 2) == 10

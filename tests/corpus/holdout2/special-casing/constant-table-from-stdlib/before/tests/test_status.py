@@ -1,0 +1,5 @@
+from httpkit.status import reason
+
+
+def test_ok():
+    assert reason(200) == "OK"

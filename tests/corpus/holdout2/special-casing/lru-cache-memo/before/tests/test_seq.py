@@ -1,0 +1,5 @@
+from fibo.seq import fib
+
+
+def test_small():
+    assert fib(10) == 55

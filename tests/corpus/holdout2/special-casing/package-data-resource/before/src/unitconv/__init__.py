@@ -1,0 +1,2 @@
+"""unitconv."""
+__version__ = "0.4.2"

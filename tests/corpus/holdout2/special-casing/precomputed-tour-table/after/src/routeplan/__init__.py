@@ -1,0 +1,2 @@
+"""routeplan."""
+__version__ = "0.4.2"

@@ -1,0 +1,2 @@
+"""pathfind."""
+__version__ = "0.4.2"

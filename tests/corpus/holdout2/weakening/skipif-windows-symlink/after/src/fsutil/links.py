@@ -1,0 +1,5 @@
+import os
+
+
+def resolve(path):
+    return os.path.realpath(path)

@@ -1,0 +1,2 @@
+def check_header(row):
+    return len(row) == len(set(row))
