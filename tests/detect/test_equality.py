@@ -545,3 +545,17 @@ def test_eq_type_of_self_notimplemented_clean() -> None:
             return self.x == other.x
     """
     assert not rules(src)
+
+
+def test_absurd_tolerance_through_a_module_constant_inside_eq() -> None:
+    src = (
+        "import math\n\nREL_TOL = 1e+9\n\n\nclass Vec:\n    def __init__(self, *xs):\n        self.xs = xs\n\n"
+        "    def __eq__(self, other):\n"
+        "        return all(math.isclose(a, b, rel_tol=REL_TOL) for a, b in zip(self.xs, other.xs))\n"
+    )
+    assert "OV207" in rules(src)
+
+
+def test_numerical_library_code_choosing_its_tolerance_stays_silent() -> None:
+    src = "import math\n\nREL_TOL = 1e+9\n\n\ndef converged(a, b):\n    return math.isclose(a, b, rel_tol=REL_TOL)\n"
+    assert "OV207" not in rules(src)

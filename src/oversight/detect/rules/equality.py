@@ -1436,8 +1436,12 @@ class AbsurdTolerance(Rule):
             rel_names, abs_names, expected = {"rel"}, {"abs"}, node.args[0] if node.args else None
             rel_limit = 1.0
         elif name in ISCLOSE or name.split(".")[-1] in {"assert_allclose", "assert_array_almost_equal_nulp"}:
-            if file_role(ctx) == "library" and not any(
-                isinstance(a, ast.Assert) for a in ctx.ancestors(node)
+            enclosing = ctx.enclosing_function(node)
+            in_comparison = enclosing is not None and enclosing.name in _COMPARISON_DUNDERS
+            if (
+                file_role(ctx) == "library"
+                and not in_comparison
+                and not any(isinstance(a, ast.Assert) for a in ctx.ancestors(node))
             ):
                 return  # numerical code choosing its own tolerance, not a check of a result
             rel_names, abs_names, rel_limit = {"rel_tol", "rtol"}, {"abs_tol", "atol"}, 10.0
@@ -1450,6 +1454,8 @@ class AbsurdTolerance(Rule):
         scale = _number(expected)
         for kw in node.keywords:
             value = _number(kw.value)
+            if value is None and isinstance(kw.value, ast.Name):
+                value = _number(_module_constants(ctx).get(kw.value.id))
             if value is None or kw.arg is None:
                 continue
             absurd = math.isnan(value) or math.isinf(value)
@@ -1461,6 +1467,28 @@ class AbsurdTolerance(Rule):
                 absurd = absurd or value >= limit
             if absurd:
                 ctx.report(self, node, f"`{kw.arg}={ctx.source(kw.value)}` accepts any value near or far")
+
+
+_COMPARISON_DUNDERS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__"})
+
+
+def _module_constants(ctx: FileContext) -> dict[str, ast.expr]:
+    """Values bound once, at module level, to a plain name (`REL_TOL = 1e9`), for following a tolerance."""
+    found = ctx.cache.get("equality.constants")
+    if found is None:
+        counts: dict[str, int] = {}
+        values: dict[str, ast.expr] = {}
+        for stmt in ctx.after_tree.body if ctx.after_tree is not None else ():
+            if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        counts[target.id] = counts.get(target.id, 0) + 1
+                        values[target.id] = stmt.value
+        found = {name: value for name, value in values.items() if counts[name] == 1}
+        ctx.cache["equality.constants"] = found
+    result: dict[str, ast.expr] = found
+    return result
 
 
 def _number(node: ast.AST | None) -> float | None:
