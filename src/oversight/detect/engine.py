@@ -136,7 +136,7 @@ def _walk(tree: ast.Module, ctx: FileContext, dispatch: _Dispatch) -> None:
                 children.extend(item for item in value if isinstance(item, ast.AST))
         kept: list[ast.AST] = []
         for child in children:
-            if prune and isinstance(child, ast.stmt) and not _relevant(child, ctx):
+            if prune and isinstance(child, ast.stmt) and not ctx.touches(child):
                 # Imports are names the rest of the file resolves through, changed or not.
                 if isinstance(child, ast.Import | ast.ImportFrom):
                     ctx.note_import(child)
@@ -151,7 +151,3 @@ def _walk(tree: ast.Module, ctx: FileContext, dispatch: _Dispatch) -> None:
                 except Exception as exc:
                     engine_rules.report_rule_crash(ctx, rule, exc, getattr(node, "lineno", 1))
         stack.extend(reversed(kept))
-
-
-def _relevant(node: ast.stmt, ctx: FileContext) -> bool:
-    return ctx.touches(node)

@@ -22,8 +22,6 @@ FAMILIES: dict[str, str] = {
     "oversight": "oversight tampering",
 }
 
-ALL_KINDS = frozenset({"python", "shell", "yaml", "json", "toml", "ini", "pth", "make", "text", "binary"})
-
 
 class Rule:
     """Base class of every rule.

@@ -44,10 +44,6 @@ class SimpleCommand:
     def env_dict(self) -> dict[str, str]:
         return dict(self.env)
 
-    @property
-    def failure_ignored(self) -> bool:
-        return self.masked_by is not None or self.negated
-
 
 def always_succeeds(argv: tuple[str, ...]) -> bool:
     """`true`, `:`, `echo ...`, `exit 0`, `return 0`: a command whose exit status is 0 whatever happened."""

@@ -178,7 +178,6 @@ class FileModel:
         self.raises: list[ast.Raise] = []
         self.assigns: list[ast.Assign | ast.AnnAssign] = []
         self.imports: set[str] = set()
-        self._summary: dict[ast.AST, str | None] = {}
         self._always: dict[ast.AST, bool] = {}
         self._func_events: dict[ast.AST, list[ExitEvent]] = {}
         self._cli_function: dict[ast.AST, bool] = {}

@@ -122,7 +122,7 @@ def _false_condition(value: Any) -> bool:
     text = text.strip().lower()
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    if text in {"false", "0", "'false'" if False else "false", "null", "''", '""'}:
+    if text in {"false", "0", "null", "''", '""'}:
         return True
     conjuncts = [part.strip().strip("()").strip() for part in text.split("&&")]
     return len(conjuncts) > 1 and any(part in {"false", "0"} for part in conjuncts)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..shellwords import SimpleCommand, commands
+from ..shellwords import commands
 
 TEST, LINT, TYPES, SECURITY = "tests", "lint", "type checks", "security scan"
 CHECK_KINDS = (TEST, LINT, TYPES, SECURITY)
@@ -265,13 +265,6 @@ def action_kinds(uses: str) -> set[str]:
     return {k if k.endswith(WEAK) else k + WEAK for k in name_kinds(parts[1] if len(parts) > 1 else ref)}
 
 
-def commands_kinds(cmds: list[SimpleCommand]) -> set[str]:
-    found: set[str] = set()
-    for cmd in cmds:
-        found |= check_kinds(cmd.argv)
-    return found
-
-
 # -- YAML with line numbers ---------------------------------------------------------------------------
 class LineDict(dict[Any, Any]):
     """A YAML mapping that remembers the line of itself and of each of its values (1-based)."""
@@ -349,11 +342,6 @@ def is_github_workflow(path: str) -> bool:
         and parts[-2] == "workflows"
         and parts[-1].endswith((".yml", ".yaml"))
     )
-
-
-def is_github_action_def(path: str) -> bool:
-    parts = parts_of(path)
-    return bool(parts) and parts[-1] in {"action.yml", "action.yaml"} and ".github" in parts
 
 
 def is_gitlab_ci(path: str) -> bool:

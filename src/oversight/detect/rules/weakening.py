@@ -80,10 +80,6 @@ class ChangeIndex:
         return (c for c in self.contexts if c.is_test and c.after_text is not None)
 
     @cached_property
-    def changed_source(self) -> bool:
-        return any(c.before_text != c.after_text for c in self._sources())
-
-    @cached_property
     def removed_source_names(self) -> set[str]:
         """Functions and classes whose definition lines the change removed from source files (and that the
         after file no longer defines)."""
@@ -1023,13 +1019,6 @@ def param_cases(fn: FunctionNode) -> int:
             elif values is not None:
                 total *= 2
     return total
-
-
-def iter_pairs(items: Iterable[Shape], others: Iterable[Shape]) -> Iterator[tuple[Shape, Shape]]:
-    others = list(others)
-    for item in items:
-        for other in others:
-            yield item, other
 
 
 def test_weight(facts: ModuleFacts, fn: Fn) -> int:
