@@ -1,7 +1,7 @@
 """The `oversight` command line: parses arguments and calls the packages; no logic of its own.
 
 Exit statuses: 0 success / nothing at or above the threshold, 1 findings at or above it, 2 bad input or usage
-(one line on stderr, never a traceback).
+(one line on stderr, never a traceback). `verify`: 0 pass, 1 fail, 3 tampered, 2 error (could not run).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import NoReturn
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_TAMPERED = 3
+VERDICT_EXIT = {"pass": EXIT_OK, "fail": EXIT_FINDINGS, "tampered": EXIT_TAMPERED, "error": EXIT_USAGE}
 
 
 class UsageError(Exception):
@@ -47,6 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("rule", nargs="?", help="rule id (OV101) or name")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
+    verify = sub.add_parser(
+        "verify",
+        help="run the tests with a verdict the code under test cannot forge",
+        description="Run the repository's pytest suite on the working tree's code, with tests, conftest files "
+        "and test configuration from a trusted revision, under a witness the code under test cannot reach. "
+        "Exit status: 0 pass, 1 fail, 3 tampered, 2 error. Arguments after -- go to pytest.",
+    )
+    verify.add_argument("path", nargs="?", default=".", help="repository (or a folder inside it); default .")
+    verify.add_argument("--base", default="HEAD", help="trusted revision the tests come from (default HEAD)")
+    verify.add_argument("--format", choices=("text", "json"), default="text")
+    verify.add_argument("--timeout", type=_positive_float, default=600.0, help="seconds (default 600)")
+    verify.add_argument("--python", help="interpreter that runs the tests (default: PATH/.venv, else this one)")
+    verify.add_argument("--memory", type=_positive_int, default=8192, help="memory limit in MiB (default 8192)")
+    verify.add_argument("--network", action="store_true", help="leave the network on for the tests")
+    verify.add_argument(
+        "--require-sandbox", action="store_true", help="error out where the kernel sandbox is unavailable"
+    )
+
     bench = sub.add_parser("bench", help="measure oversight on a labelled corpus")
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     bench_scan = bench_sub.add_parser("scan", help="precision / recall of `scan` on a corpus of cases")
@@ -63,12 +83,49 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="scan each case only through a unified diff of it (no whole files)",
     )
+    bench_verify = bench_sub.add_parser(
+        "verify", help="plain pytest's exit status beside `verify`'s verdict on a corpus of repositories"
+    )
+    bench_verify.add_argument("corpus", help="directory of cases (CASE/case.toml, CASE/base, CASE/agent)")
+    bench_verify.add_argument("--format", choices=("text", "json"), default="text")
+    bench_verify.add_argument(
+        "--check", action="store_true", help="exit 1 unless every case gets its expected verdict"
+    )
+    bench_verify.add_argument("--case", action="append", help="run only this case (repeatable)")
     return parser
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    passthrough: list[str] = []
+    if "--" in argv:
+        cut = argv.index("--")
+        argv, passthrough = argv[:cut], argv[cut + 1 :]
     try:
         args = build_parser().parse_args(argv)
+        if passthrough and args.command != "verify":
+            raise UsageError(f"unexpected arguments after --: {' '.join(passthrough)}")
+        args.pytest_args = passthrough
         handler = _HANDLERS[args.command]
         return handler(args)
     except UsageError as exc:
@@ -163,7 +220,35 @@ def _rule_json(rule: object) -> dict[str, object]:
     }
 
 
+def _cmd_verify(args: argparse.Namespace) -> int:
+    import json
+
+    from .verify import verify
+    from .verify.output import render_text
+
+    verdict = verify(
+        args.path,
+        args.base,
+        pytest_args=args.pytest_args,
+        timeout=args.timeout,
+        python=args.python,
+        memory_bytes=args.memory * 1024 * 1024,
+        network=args.network,
+        require_sandbox=args.require_sandbox,
+    )
+    if args.format == "json":
+        print(json.dumps(verdict.to_json(), indent=2))
+    else:
+        print(render_text(verdict, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+    if verdict.verdict == "error" and args.format == "text":
+        reasons = [e.message for e in verdict.evidence if e.kind == "error"]
+        print(f"oversight: error: {reasons[-1] if reasons else 'the tests could not be run'}", file=sys.stderr)
+    return VERDICT_EXIT[verdict.verdict]
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "verify":
+        return _cmd_bench_verify(args)
     from .detect.bench import bench_scan, render_json, render_text
     from .detect.sources import SourceError
 
@@ -183,7 +268,22 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"scan": _cmd_scan, "rules": _cmd_rules, "bench": _cmd_bench}
+def _cmd_bench_verify(args: argparse.Namespace) -> int:
+    import json
+
+    from .verify.bench import BenchError, bench_verify, render_text
+
+    try:
+        report = bench_verify(Path(args.corpus), only=args.case)
+    except BenchError as exc:
+        raise UsageError(str(exc)) from None
+    print(json.dumps(report.to_json(), indent=2) if args.format == "json" else render_text(report))
+    if args.check and not report.all_correct:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+_HANDLERS = {"scan": _cmd_scan, "rules": _cmd_rules, "verify": _cmd_verify, "bench": _cmd_bench}
 
 
 if __name__ == "__main__":

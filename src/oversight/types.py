@@ -100,3 +100,78 @@ class Finding:
             "message": self.message,
             "evidence": self.evidence,
         }
+
+
+VERDICTS = ("pass", "fail", "tampered", "error")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Something a witnessed test run saw. `tampering` marks evidence that on its own makes the verdict
+    `tampered`; the rest explains (a test file the change edited and the base version that ran instead)."""
+
+    kind: str
+    message: str
+    tampering: bool = False
+    path: str | None = None
+    test: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"kind": self.kind, "message": self.message, "tampering": self.tampering}
+        if self.path is not None:
+            out["path"] = self.path
+        if self.test is not None:
+            out["test"] = self.test
+        return out
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """One test's witnessed outcome: passed, failed, skipped, xfailed, or missing (expected, never run)."""
+
+    __test__ = False  # not a pytest test class
+
+    id: str
+    outcome: str
+    message: str = ""
+    duration: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"id": self.id, "outcome": self.outcome}
+        if self.message:
+            out["message"] = self.message
+        if self.duration:
+            out["duration"] = self.duration
+        return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict of a witnessed test run: pass, fail, tampered or error, with per-test outcomes and the
+    evidence it rests on. `counts` has expected, passed, failed, skipped and missing."""
+
+    verdict: str
+    counts: dict[str, int]
+    outcomes: tuple[TestOutcome, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    base: str = ""
+    duration: float = 0.0
+    output_tail: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict == "pass"
+
+    @property
+    def tampered(self) -> bool:
+        return self.verdict == "tampered"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "tests": dict(self.counts),
+            "evidence": [item.to_json() for item in self.evidence],
+            "outcomes": [item.to_json() for item in self.outcomes],
+            "base": self.base,
+            "duration": round(self.duration, 3),
+        }

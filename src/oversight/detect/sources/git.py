@@ -204,3 +204,9 @@ def base_reader(path: Path, base: str | None = None) -> Callable[[str], bytes | 
         return _cat_files(repo, [spec]).get(spec)
 
     return from_git
+
+
+# Public names for the other packages (verify) that read repositories the same way.
+run_git = _git
+resolve_commit = _commit
+read_blobs = _cat_files

@@ -1,0 +1,600 @@
+"""The witness: a pytest plugin and start-up script run inside the process under test.
+
+It records each test's raw outcome (the exception the test itself raised, before any report is built), the
+collection, skips and their origin, operands that claim equality with anything, and the integrity of
+pytest's own internals, and sends each record over a pipe, authenticated with a per-run key that arrives
+over a second pipe and never touches the environment, argv or disk. The parent judges; this file only
+observes. It is run as a script (`python -I witness.py ...`) in the child, so it imports nothing from
+`oversight` and only the standard library before pytest.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_PRELOADED = frozenset(sys.modules)
+
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sysconfig  # noqa: E402
+import time  # noqa: E402
+import types  # noqa: E402
+import unittest  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+# Captured before any code under test can run, so later monkeypatching of os/json/hmac cannot reach us.
+_write = os.write
+_dumps = json.dumps
+_hmac_new = hmac.new
+_sha256 = hashlib.sha256
+_getframe = sys._getframe
+_perf = time.perf_counter
+
+CRITICAL = (
+    ("_pytest.reports", "TestReport", "from_item_and_call"),
+    ("_pytest.reports", "TestReport", "__init__"),
+    ("_pytest.reports", "CollectReport", "__init__"),
+    ("_pytest.runner", None, "call_and_report"),
+    ("_pytest.runner", None, "call_runtest_hook"),
+    ("_pytest.runner", None, "runtestprotocol"),
+    ("_pytest.runner", None, "pytest_runtest_makereport"),
+    ("_pytest.runner", None, "pytest_runtest_call"),
+    ("_pytest.runner", "CallInfo", "from_call"),
+    ("_pytest.python", None, "pytest_pyfunc_call"),
+    ("_pytest.python", "Function", "runtest"),
+    ("_pytest.unittest", "TestCaseFunction", "runtest"),
+    ("_pytest.skipping", None, "pytest_runtest_makereport"),
+    ("_pytest.skipping", None, "evaluate_skip_marks"),
+    ("_pytest.skipping", None, "evaluate_xfail_marks"),
+    ("_pytest.main", "Session", "perform_collect"),
+    ("_pytest.terminal", "TerminalReporter", "pytest_runtest_logreport"),
+    ("pluggy._callers", None, "_multicall"),
+    ("pluggy._hooks", "HookCaller", "__call__"),
+    ("unittest.case", "TestCase", "run"),
+)
+WATCHED_MODULES = (
+    "_pytest.reports",
+    "_pytest.runner",
+    "_pytest.python",
+    "_pytest.main",
+    "_pytest.skipping",
+    "_pytest.outcomes",
+    "_pytest.unittest",
+    "_pytest.fixtures",
+    "_pytest.nodes",
+    "_pytest.terminal",
+    "_pytest.assertion",
+    "_pytest.assertion.rewrite",
+    "_pytest.assertion.util",
+    "_pytest.python_api",
+    "_pytest.config",
+    "pluggy._callers",
+    "pluggy._hooks",
+    "pluggy._manager",
+    "pluggy._result",
+    "unittest.case",
+)
+CRITICAL_HOOKS = (
+    "pytest_runtest_protocol",
+    "pytest_runtest_setup",
+    "pytest_runtest_call",
+    "pytest_runtest_teardown",
+    "pytest_runtest_makereport",
+    "pytest_runtest_logreport",
+    "pytest_report_teststatus",
+    "pytest_pyfunc_call",
+    "pytest_collection_modifyitems",
+    "pytest_collectreport",
+    "pytest_make_collect_report",
+    "pytest_ignore_collect",
+    "pytest_collect_file",
+    "pytest_pycollect_makeitem",
+    "pytest_pycollect_makemodule",
+    "pytest_itemcollected",
+    "pytest_deselected",
+    "pytest_sessionfinish",
+    "pytest_terminal_summary",
+    "pytest_assertrepr_compare",
+)
+PLAIN_TYPES = frozenset(
+    {int, float, complex, bool, str, bytes, bytearray, type(None), tuple, list, dict, set, frozenset, range}
+)
+
+
+class Channel:
+    """Authenticated, sequence-numbered JSON lines on a pipe the parent reads."""
+
+    def __init__(self, fd: int, key: bytes) -> None:
+        self._fd = fd
+        self._key = key
+        self._seq = 0
+
+    def send(self, record: dict[str, Any]) -> None:
+        record["seq"] = self._seq
+        self._seq += 1
+        body = _dumps(record, separators=(",", ":"), default=repr)
+        mac = _hmac_new(self._key, body.encode(), _sha256).hexdigest()
+        data = (body + " " + mac + "\n").encode()
+        while data:
+            written = _write(self._fd, data)
+            data = data[written:]
+
+
+def _code_file(obj: Any) -> str | None:
+    func = getattr(obj, "__func__", obj)
+    code = getattr(func, "__code__", None)
+    return code.co_filename if code is not None else None
+
+
+def _resolve(module: str, owner: str | None, name: str) -> Any:
+    mod = sys.modules.get(module)
+    if mod is None:
+        return None
+    holder: Any = getattr(mod, owner, None) if owner else mod
+    if holder is None:
+        return None
+    if isinstance(holder, type):
+        return holder.__dict__.get(name)
+    return getattr(holder, name, None)
+
+
+def _identity(obj: Any) -> tuple[Any, Any]:
+    func = getattr(obj, "__func__", obj)
+    return (obj, getattr(func, "__code__", None))
+
+
+class Internals:
+    """Snapshots of pytest's machinery, so a replacement from anywhere else is noticed."""
+
+    def __init__(self, allowed_dirs: tuple[str, ...]) -> None:
+        self.allowed_dirs = allowed_dirs
+        self.critical = {spec: _identity(_resolve(*spec)) for spec in CRITICAL}
+        self.full = self._walk()
+
+    def _walk(self) -> dict[tuple[str, str], tuple[Any, Any]]:
+        seen: dict[tuple[str, str], tuple[Any, Any]] = {}
+        for modname in WATCHED_MODULES:
+            mod = sys.modules.get(modname)
+            if mod is None:
+                continue
+            for name, value in list(vars(mod).items()):
+                if isinstance(value, types.FunctionType):
+                    seen[(modname, name)] = _identity(value)
+                elif isinstance(value, type) and value.__module__ == modname:
+                    for attr, member in list(vars(value).items()):
+                        if isinstance(member, (types.FunctionType, classmethod, staticmethod, property)):
+                            seen[(modname, f"{name}.{attr}")] = _identity(member)
+        return seen
+
+    def foreign_code(self) -> list[str]:
+        """Functions inside pytest's machinery whose code lives outside pytest, pluggy and the stdlib."""
+        out = []
+        for (modname, name), (obj, _code) in self._walk().items():
+            filename = _code_file(obj)
+            if filename and filename != "<string>" and not filename.startswith(self.allowed_dirs):
+                out.append(f"{modname}.{name} runs code from {filename}")
+        return out
+
+    def changed_critical(self) -> list[str]:
+        out = []
+        for spec, (obj, code) in self.critical.items():
+            now = _resolve(*spec)
+            now_obj, now_code = _identity(now)
+            if now_obj is not obj or now_code is not code:
+                out.append(f"{'.'.join(p for p in spec if p)} was replaced (now from {_code_file(now)})")
+        return out
+
+    def changed_any(self) -> list[str]:
+        now = self._walk()
+        out = []
+        for key, (obj, code) in self.full.items():
+            current = now.get(key)
+            if current is None:
+                out.append(f"{key[0]}.{key[1]} was deleted")
+            elif current[0] is not obj or current[1] is not code:
+                filename = _code_file(current[0])
+                if filename is None or not filename.startswith(self.allowed_dirs):  # pytest may patch itself
+                    out.append(f"{key[0]}.{key[1]} was replaced (now from {filename})")
+        for key in now.keys() - self.full.keys():
+            filename = _code_file(now[key][0])
+            if filename and not filename.startswith(self.allowed_dirs):
+                out.append(f"{key[0]}.{key[1]} was added from {filename}")
+        return out
+
+
+def _origin(tb: types.TracebackType | None, internal_dirs: tuple[str, ...]) -> tuple[str, int] | None:
+    """The innermost frame outside pytest, pluggy and unittest that a raised exception passed through."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.startswith(internal_dirs):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+class _Fresh:
+    """An object nothing honest is equal to."""
+
+    __slots__ = ()
+
+
+def claims_equality(value: Any) -> str | None:
+    """Describe `value` if it says it equals an object it has never seen; None for honest values."""
+    kind = type(value)
+    if kind in PLAIN_TYPES:
+        return None
+    try:
+        if not (value == _Fresh()) or (value != _Fresh()):
+            return None
+    except Exception:
+        return None
+    filename = _code_file(getattr(kind, "__eq__", None)) or getattr(sys.modules.get(kind.__module__), "__file__", "")
+    return f"{kind.__module__}.{kind.__qualname__}|{filename or ''}"
+
+
+class Witness:
+    """The pytest plugin: observes, records, sends; changes no outcome."""
+
+    def __init__(self, channel: Channel, rootdir: str, internals: Internals, internal_dirs: tuple[str, ...]):
+        self.channel = channel
+        self.rootdir = rootdir
+        self.internals = internals
+        self.internal_dirs = internal_dirs
+        self.config: Any = None
+        self.current: dict[str, Any] | None = None
+        self.deselected: list[str] = []
+        self.reported_tampering: set[str] = set()
+        self.saved_reprcompare: Any = None
+
+    # --- plugins and hooks ------------------------------------------------------------------------------
+    def _plugin_file(self, plugin: Any) -> str | None:
+        if isinstance(plugin, types.ModuleType):
+            return getattr(plugin, "__file__", None)
+        module = sys.modules.get(getattr(type(plugin), "__module__", ""))
+        return getattr(module, "__file__", None) if module else None
+
+    def pytest_plugin_registered(self, plugin: Any, plugin_name: str | None) -> None:
+        if plugin is self:
+            return
+        self.channel.send({"t": "plugin", "name": plugin_name, "file": self._plugin_file(plugin)})
+
+    def pytest_configure(self, config: Any) -> None:
+        self.config = config
+        pm = config.pluginmanager
+        for name, plugin in pm.list_name_plugin():
+            if plugin is not None and plugin is not self:
+                self.channel.send({"t": "plugin", "name": name, "file": self._plugin_file(plugin)})
+        for plugin, dist in pm.list_plugin_distinfo():
+            location = ""
+            try:
+                location = str(dist.locate_file(""))
+            except Exception:
+                pass
+            self.channel.send(
+                {
+                    "t": "entrypoint",
+                    "dist": getattr(dist, "project_name", None) or dist.metadata.get("name", "?"),
+                    "file": self._plugin_file(plugin),
+                    "location": location,
+                }
+            )
+
+    def _check_hooks(self, when: str) -> None:
+        if self.config is None:
+            return
+        for name in CRITICAL_HOOKS:
+            caller = getattr(self.config.pluginmanager.hook, name, None)
+            if caller is None:
+                continue
+            for impl in caller.get_hookimpls():
+                filename = _code_file(impl.function)
+                key = f"hook|{name}|{filename}"
+                if filename and key not in self.reported_tampering:
+                    self.reported_tampering.add(key)
+                    self.channel.send({"t": "hook", "hook": name, "file": filename, "when": when})
+
+    def _check_internals(self, when: str, full: bool) -> None:
+        problems = self.internals.changed_any() + self.internals.foreign_code() if full else []
+        problems += self.internals.changed_critical()
+        for problem in problems:
+            if problem not in self.reported_tampering:
+                self.reported_tampering.add(problem)
+                self.channel.send({"t": "internals", "message": problem, "when": when})
+
+    # --- collection -------------------------------------------------------------------------------------
+    @pytest.hookimpl(trylast=True)
+    def pytest_collectreport(self, report: Any) -> None:
+        path = getattr(report, "fspath", None)
+        if report.outcome == "passed" and not str(path or "").endswith(".py"):
+            return
+        record: dict[str, Any] = {"t": "collect", "id": report.nodeid, "outcome": report.outcome, "path": path}
+        if report.outcome == "skipped":
+            longrepr = report.longrepr
+            if isinstance(longrepr, tuple) and len(longrepr) == 3:
+                record["skip"] = {"file": str(longrepr[0]), "line": longrepr[1], "reason": str(longrepr[2])}
+        elif report.outcome == "failed":
+            record["message"] = str(report.longrepr)[-2000:]
+        self.channel.send(record)
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_make_collect_report(self, collector: Any) -> Any:
+        outcome = yield
+        excinfo = outcome.excinfo
+        if excinfo is not None and isinstance(excinfo[1], (SystemExit, KeyboardInterrupt)):
+            record = self._classify(excinfo[1], excinfo[2])
+            self.channel.send({"t": "collect-exit", "id": collector.nodeid, **record})
+
+    def pytest_deselected(self, items: list[Any]) -> None:
+        self.deselected.extend(item.nodeid for item in items)
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_collection_modifyitems(self, session: Any, config: Any, items: list[Any]) -> Any:
+        before = list(items)
+        yield
+        kept = {id(item) for item in items}
+        deselected = set(self.deselected)
+        dropped = [i.nodeid for i in before if id(i) not in kept and i.nodeid not in deselected]
+        self.channel.send(
+            {
+                "t": "items",
+                "items": [self._describe_item(item) for item in items],
+                "deselected": [self._describe_item(i) for i in before if i.nodeid in deselected],
+                "dropped": dropped,
+            }
+        )
+        self._check_hooks("collection")
+        self._check_internals("collection", full=True)
+
+    def _describe_item(self, item: Any) -> list[Any]:
+        cls = getattr(item, "cls", None)
+        marks = sorted({m.name for m in item.iter_markers() if m.name in ("skip", "skipif", "xfail")})
+        path = str(getattr(item, "path", "") or "")
+        return [item.nodeid, path, cls.__name__ if cls else None, getattr(item, "originalname", item.name), marks]
+
+    # --- running ----------------------------------------------------------------------------------------
+    def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
+        self.current = {"t": "test", "id": nodeid, "phases": {}, "reported": {}, "eq": [], "start": _perf()}
+        self.channel.send({"t": "start", "id": nodeid})
+
+    def _phase(self, when: str, item: Any) -> Any:
+        current = self.current
+        outcome = yield
+        if current is None:
+            return
+        excinfo = outcome.excinfo
+        record: dict[str, Any]
+        unittest_excinfo = getattr(item, "_excinfo", None)
+        if excinfo is None and unittest_excinfo:
+            first = unittest_excinfo[0]
+            excinfo = (first.type, first.value, first.tb)
+        if excinfo is None:
+            record = {"outcome": "passed"}
+        else:
+            record = self._classify(excinfo[1], excinfo[2])
+            unittest_origin = current.pop("unittest_skip_origin", None)
+            if record["outcome"] == "skipped" and unittest_origin is not None:
+                record["origin"] = unittest_origin
+        current["phases"][when] = record
+
+    def _classify(self, exc: BaseException, tb: Any) -> dict[str, Any]:
+        from _pytest.outcomes import Exit, Skipped, XFailed
+
+        origin = _origin(tb, self.internal_dirs)
+        record: dict[str, Any] = {"exception": f"{type(exc).__module__}.{type(exc).__qualname__}"}
+        if origin:
+            record["origin"] = list(origin)
+        if isinstance(exc, XFailed):
+            record["outcome"] = "xfailed"
+        elif isinstance(exc, Skipped) or type(exc).__name__ == "SkipTest":
+            record["outcome"] = "skipped"
+            record["reason"] = str(getattr(exc, "msg", None) or exc)[:300]
+        elif isinstance(exc, Exit):
+            record["outcome"] = "exit"
+            record["code"] = getattr(exc, "returncode", None)
+        elif isinstance(exc, SystemExit):
+            record["outcome"] = "exit"
+            record["code"] = exc.code if isinstance(exc.code, int) or exc.code is None else str(exc.code)
+        elif isinstance(exc, KeyboardInterrupt):
+            record["outcome"] = "interrupted"
+        else:
+            record["outcome"] = "failed"
+            record["message"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+        return record
+
+    def _wrap_unittest_skip(self, item: Any) -> None:
+        add_skip = getattr(type(item), "addSkip", None)
+        if add_skip is None or self.current is None:
+            return
+        current = self.current
+
+        def add_skip_witnessed(testcase: Any, reason: str, *args: Any, **kwargs: Any) -> Any:
+            exc = sys.exc_info()[1]
+            if exc is not None and "unittest_skip_origin" not in current:
+                origin = _origin(exc.__traceback__, self.internal_dirs)
+                current["unittest_skip_origin"] = list(origin) if origin else None
+            elif "unittest_skip_origin" not in current:
+                current["unittest_skip_origin"] = None
+            return add_skip(item, testcase, reason, *args, **kwargs)
+
+        item.addSkip = add_skip_witnessed
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_runtest_setup(self, item: Any) -> Any:
+        if type(item).__name__ == "TestCaseFunction":
+            self._wrap_unittest_skip(item)
+        yield from self._phase("setup", item)
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_runtest_call(self, item: Any) -> Any:
+        from _pytest.assertion import util
+
+        saved_reprcompare, saved_pass = util._reprcompare, util._assertion_pass
+        self.saved_reprcompare = saved_reprcompare
+        util._reprcompare = self._reprcompare
+        util._assertion_pass = _noop_assertion_pass
+        try:
+            yield from self._phase("call", item)
+        finally:
+            util._reprcompare, util._assertion_pass = saved_reprcompare, saved_pass
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_runtest_teardown(self, item: Any, nextitem: Any) -> Any:
+        yield from self._phase("teardown", item)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if self.current is not None and report.nodeid == self.current["id"]:
+            reported = {"outcome": report.outcome}
+            if hasattr(report, "wasxfail"):
+                reported["wasxfail"] = True
+            self.current["reported"][report.when] = reported
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
+        current = self.current
+        self.current = None
+        if current is None or current["id"] != nodeid:
+            return
+        current["duration"] = round(_perf() - current.pop("start"), 6)
+        current.pop("unittest_skip_origin", None)
+        self.channel.send(current)
+        self._check_internals("test", full=False)
+
+    # --- equality ---------------------------------------------------------------------------------------
+    def _reprcompare(self, op: str, left: Any, right: Any) -> Any:
+        if op in ("==", "!=", "in", "not in"):
+            self.note_operands(left, right)
+        caller = _getframe(1)
+        if caller.f_locals.get("done", True) is False:
+            return None
+        saved = self.saved_reprcompare
+        return saved(op, left, right) if saved is not None else None
+
+    def note_operands(self, *operands: Any) -> None:
+        current = self.current
+        if current is None:
+            return
+        for value in operands:
+            described = claims_equality(value)
+            if described is not None and described not in current["eq"]:
+                current["eq"].append(described)
+
+    # --- the end ----------------------------------------------------------------------------------------
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: Any, exitstatus: Any) -> None:
+        self._check_hooks("finish")
+        self._check_internals("finish", full=True)
+        self.channel.send(
+            {
+                "t": "finish",
+                "exitstatus": int(exitstatus),
+                "collected": getattr(session, "testscollected", None),
+                "shouldstop": str(getattr(session, "shouldstop", "") or ""),
+                "shouldfail": str(getattr(session, "shouldfail", "") or ""),
+            }
+        )
+
+
+def _noop_assertion_pass(lineno: int, orig: str, expl: str) -> None:
+    return None
+
+
+def _wrap_unittest_assert_equal(witness: Witness) -> None:
+    original = unittest.TestCase.assertEqual
+
+    def assertEqual(self: Any, first: Any, second: Any, msg: Any = None) -> None:  # noqa: N802
+        witness.note_operands(first, second)
+        original(self, first, second, msg)
+
+    unittest.TestCase.assertEqual = assertEqual  # type: ignore[method-assign]
+    unittest.TestCase.assertEquals = assertEqual  # type: ignore[attr-defined]
+
+
+def _startup_report(preloaded: set[str]) -> dict[str, Any]:
+    import site
+
+    startup = []
+    for name in ("sitecustomize", "usercustomize"):
+        module = sys.modules.get(name)
+        if module is not None:
+            startup.append({"module": name, "file": getattr(module, "__file__", None)})
+    pth = []
+    dirs = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
+    for directory in dirs:
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".pth"):
+                path = os.path.join(directory, name)
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as handle:
+                        lines = [ln.strip() for ln in handle if ln.startswith(("import ", "import\t"))]
+                except OSError:
+                    continue
+                if lines:
+                    pth.append({"file": path, "imports": lines[:5]})
+    early = sorted(m for m in preloaded if m.split(".")[0] in ("pytest", "_pytest", "pluggy"))
+    return {"startup": startup, "pth": pth, "preloaded": early}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 4 or argv[3] != "--":
+        sys.stderr.write("witness: usage: witness.py CHANNEL_FD KEY_FD ROOTDIR -- PYTEST_ARGS...\n")
+        return 4
+    channel_fd, key_fd, rootdir = int(argv[0]), int(argv[1]), argv[2]
+    key = b""
+    while True:
+        chunk = os.read(key_fd, 64)
+        if not chunk:
+            break
+        key += chunk
+    os.close(key_fd)
+    os.set_inheritable(channel_fd, False)
+    channel = Channel(channel_fd, key)
+    del key
+
+    import _pytest
+    import pluggy
+
+    for name in WATCHED_MODULES:
+        try:
+            __import__(name)
+        except ImportError:  # not every pytest version has every module
+            continue
+    internal_dirs = tuple(
+        os.path.dirname(os.path.abspath(m.__file__ or "")) + os.sep for m in (_pytest, pluggy)
+    ) + (os.path.dirname(os.path.abspath(pytest.__file__ or "")) + os.sep,)
+    stdlib = tuple(
+        os.path.abspath(p) + os.sep for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
+    )
+    own = (os.path.abspath(__file__),)
+    witness = Witness(channel, rootdir, Internals(internal_dirs + stdlib + own), internal_dirs + stdlib + own)
+    _wrap_unittest_assert_equal(witness)
+    witness.internals = Internals(internal_dirs + stdlib + own)
+    channel.send(
+        {
+            "t": "hello",
+            "python": sys.version.split()[0],
+            "executable": sys.executable,
+            "pytest": pytest.__version__,
+            "pytest_file": pytest.__file__,
+            "isolated": bool(sys.flags.isolated),
+            **_startup_report(_PRELOADED),
+        }
+    )
+    witness._check_internals("start", full=True)
+    sys.path.insert(0, os.getcwd())
+    args = argv[4:] + ["-p", "no:cacheprovider", "-o", "enable_assertion_pass_hook=true"]
+    code = pytest.main(args, plugins=[witness])
+    channel.send({"t": "end", "code": int(code)})
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
