@@ -39,6 +39,7 @@ class Judgement:
     outcomes: list[TestOutcome] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     collection_failed: int = 0
+    skipped_files: set[str] = field(default_factory=set)
 
     def tamper(self, kind: str, message: str, path: str | None = None, test: str | None = None) -> None:
         self.evidence.append(Evidence(kind, message, True, path, test))
@@ -207,6 +208,8 @@ def _collection(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> tuple
                 )
             else:
                 j.note("skip", f"{record.get('id') or rel} was skipped at collection: {skip.get('reason')}")
+                if rel is not None:
+                    j.skipped_files.add(rel)
     batches = by_type.get("items", [])
     if not batches:
         return [], []
@@ -230,6 +233,9 @@ def _missing(
     missing = []
     for expected in j.expectation.tests:
         if (expected.path, expected.cls, expected.name) in seen:
+            continue
+        if expected.path in j.skipped_files:
+            j.outcomes.append(TestOutcome(expected.label, "skipped", "module skipped at collection"))
             continue
         folder = PurePosixPath(expected.path).parent.as_posix()
         if any(folder == d or folder.startswith(d + "/") or d == "" for d in j.expectation.unsure_dirs):
@@ -276,10 +282,10 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
             outcome = "xfailed"
         else:
             j.tamper("skip", f"{test_id} failed and was turned into an xfail by an undeclared marker", test=test_id)
-    elif outcome == "passed" and call_report.get("wasxfail") and call_report.get("outcome") == "failed":
-        outcome, message = "failed", "XPASS(strict)"
     for when, rep in reported.items():
         raw = phases.get(when, {}).get("outcome")
+        if rep.get("outcome") == "failed" and outcome in ("passed", "skipped", "xfailed"):
+            outcome, message = "failed", f"reported failed in {when} (a strict xfail that passed, or a plugin)"
         if rep.get("outcome") == "passed" and raw not in (None, "passed"):
             j.tamper("report", f"{test_id}: the {when} report says passed, the test {raw}", test=test_id)
     for claim in record.get("eq", []):
@@ -369,7 +375,7 @@ def _verdict(
     run: RunResult,
 ) -> Verdict:
     by_id = {item.id: item for item in items}
-    tally: Counter[str] = Counter()
+    tally: Counter[str] = Counter(o.outcome for o in j.outcomes)
     for test_id, record in results.items():
         outcome, message = _raw_outcome(j, by_id.get(test_id), record)
         tally[outcome] += 1

@@ -223,10 +223,19 @@ class _Fresh:
     __slots__ = ()
 
 
-def claims_equality(value: Any) -> str | None:
-    """Describe `value` if it says it equals an object it has never seen; None for honest values."""
+def claims_equality(value: Any, depth: int = 2) -> str | None:
+    """Describe `value` (or an element of it, for containers) if it says it equals an object it has never
+    seen; None for honest values."""
     kind = type(value)
     if kind in PLAIN_TYPES:
+        if depth <= 0 or kind not in (list, tuple, dict, set, frozenset):
+            return None
+        elements = list(value.items())[:64] if kind is dict else list(value)[:64]
+        for element in elements:
+            for part in element if kind is dict else (element,):
+                found = claims_equality(part, depth - 1)
+                if found is not None:
+                    return found
         return None
     try:
         if not (value == _Fresh()) or (value != _Fresh()):
@@ -307,10 +316,20 @@ class Witness:
                 self.channel.send({"t": "internals", "message": problem, "when": when})
 
     # --- collection -------------------------------------------------------------------------------------
-    @pytest.hookimpl(trylast=True)
-    def pytest_collectreport(self, report: Any) -> None:
-        path = getattr(report, "fspath", None)
-        if report.outcome == "passed" and not str(path or "").endswith(".py"):
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_make_collect_report(self, collector: Any) -> Any:
+        outcome = yield
+        excinfo = outcome.excinfo
+        if excinfo is not None:
+            if isinstance(excinfo[1], (SystemExit, KeyboardInterrupt)):
+                record = self._classify(excinfo[1], excinfo[2])
+                self.channel.send({"t": "collect-exit", "id": collector.nodeid, **record})
+            return
+        self._collected(collector, outcome.get_result())
+
+    def _collected(self, collector: Any, report: Any) -> None:
+        path = str(getattr(collector, "path", "") or "")
+        if report.outcome == "passed" and not path.endswith(".py"):
             return
         record: dict[str, Any] = {"t": "collect", "id": report.nodeid, "outcome": report.outcome, "path": path}
         if report.outcome == "skipped":
@@ -320,14 +339,6 @@ class Witness:
         elif report.outcome == "failed":
             record["message"] = str(report.longrepr)[-2000:]
         self.channel.send(record)
-
-    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-    def pytest_make_collect_report(self, collector: Any) -> Any:
-        outcome = yield
-        excinfo = outcome.excinfo
-        if excinfo is not None and isinstance(excinfo[1], (SystemExit, KeyboardInterrupt)):
-            record = self._classify(excinfo[1], excinfo[2])
-            self.channel.send({"t": "collect-exit", "id": collector.nodeid, **record})
 
     def pytest_deselected(self, items: list[Any]) -> None:
         self.deselected.extend(item.nodeid for item in items)
