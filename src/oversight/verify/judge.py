@@ -326,10 +326,11 @@ def _equality(j: Judgement, item: Item | None, test_id: str, claim: str) -> None
 def _ending(j: Judgement, by_type: dict[str, list[dict[str, Any]]], run: RunResult, timeout: float) -> None:
     finish = (by_type.get("finish") or [None])[-1]
     end = (by_type.get("end") or [None])[-1]
-    starts = by_type.get("start", [])
-    running = str(starts[-1].get("id")) if starts else None
     done = {str(r.get("id")) for r in by_type.get("test", [])}
-    during = f" during {running}" if running and running not in done else ""
+    batches = by_type.get("items", [])
+    pending = [str(raw[0]) for raw in batches[-1].get("items", []) if str(raw[0]) not in done] if batches else []
+    running = pending[0] if pending else None
+    during = f" during {running}" if running else ""
     if run.timed_out:
         j.errors.append(f"timed out after {timeout:g} s{during}")
         return

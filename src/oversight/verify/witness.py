@@ -24,7 +24,11 @@ import types  # noqa: E402
 import unittest  # noqa: E402
 from typing import Any  # noqa: E402
 
+import pluggy  # noqa: E402
 import pytest  # noqa: E402
+
+# pluggy 1.2 brought new-style wrappers (a plain generator, cheaper than the old result-object protocol).
+NEW_STYLE_WRAPPERS = tuple(int(p) for p in pluggy.__version__.split(".")[:2] if p.isdigit()) >= (1, 2)
 
 # Captured before any code under test can run, so later monkeypatching of os/json/hmac cannot reach us.
 _write = os.write
@@ -100,6 +104,9 @@ CRITICAL_HOOKS = (
     "pytest_terminal_summary",
     "pytest_assertrepr_compare",
 )
+# pytest's machinery is checked whole after collection and at the end; its most critical parts also every
+# this many tests, so a replacement is dated to within a few tests without a cost on each.
+CRITICAL_CHECK_EVERY = 25
 PLAIN_TYPES = frozenset(
     {int, float, complex, bool, str, bytes, bytearray, type(None), tuple, list, dict, set, frozenset, range}
 )
@@ -259,6 +266,8 @@ class Witness:
         self.deselected: list[str] = []
         self.reported_tampering: set[str] = set()
         self.saved_reprcompare: Any = None
+        self.saved_assertion_pass: Any = None
+        self.finished = 0
 
     # --- plugins and hooks ------------------------------------------------------------------------------
     def _plugin_file(self, plugin: Any) -> str | None:
@@ -368,29 +377,65 @@ class Witness:
         return [item.nodeid, path, cls.__name__ if cls else None, getattr(item, "originalname", item.name), marks]
 
     # --- running ----------------------------------------------------------------------------------------
-    def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
-        self.current = {"t": "test", "id": nodeid, "phases": {}, "reported": {}, "eq": [], "start": _perf()}
-        self.channel.send({"t": "start", "id": nodeid})
-
-    def _phase(self, when: str, item: Any) -> Any:
-        current = self.current
-        outcome = yield
-        if current is None:
-            return
-        excinfo = outcome.excinfo
-        record: dict[str, Any]
+    def _raw(self, item: Any, call: Any) -> dict[str, Any]:
+        """The outcome of one phase from the exception the test itself raised, before any report exists."""
+        excinfo = call.excinfo
         unittest_excinfo = getattr(item, "_excinfo", None)
         if excinfo is None and unittest_excinfo:
-            first = unittest_excinfo[0]
-            excinfo = (first.type, first.value, first.tb)
+            excinfo = unittest_excinfo[0]
         if excinfo is None:
-            record = {"outcome": "passed"}
-        else:
-            record = self._classify(excinfo[1], excinfo[2])
-            unittest_origin = current.pop("unittest_skip_origin", None)
-            if record["outcome"] == "skipped" and unittest_origin is not None:
-                record["origin"] = unittest_origin
-        current["phases"][when] = record
+            return {"outcome": "passed"}
+        record = self._classify(excinfo.value, excinfo.tb)
+        current = self.current
+        unittest_origin = current.pop("unittest_skip_origin", None) if current is not None else None
+        if record["outcome"] == "skipped" and unittest_origin is not None:
+            record["origin"] = unittest_origin
+        return record
+
+    def _before_report(self, item: Any, call: Any) -> None:
+        when = call.when
+        if when == "setup":
+            self.current = {"t": "test", "id": item.nodeid, "phases": {}, "reported": {}, "eq": [], "start": _perf()}
+            if type(item).__name__ == "TestCaseFunction":
+                self._wrap_unittest_skip(item)
+        current = self.current
+        if current is None or current["id"] != item.nodeid:
+            return
+        current["phases"][when] = self._raw(item, call)
+        if when == "setup":
+            from _pytest.assertion import util
+
+            self.saved_reprcompare = util._reprcompare
+            self.saved_assertion_pass = util._assertion_pass
+            util._reprcompare = self._reprcompare
+            util._assertion_pass = _noop_assertion_pass
+        elif when == "call":
+            self._restore_assertion_hooks()
+
+    def _restore_assertion_hooks(self) -> None:
+        from _pytest.assertion import util
+
+        if util._reprcompare == self._reprcompare:
+            util._reprcompare, util._assertion_pass = self.saved_reprcompare, self.saved_assertion_pass
+
+    def _after_report(self, item: Any, call: Any, report: Any) -> None:
+        current = self.current
+        if current is None or current["id"] != item.nodeid:
+            return
+        reported = {"outcome": report.outcome}
+        if hasattr(report, "wasxfail"):
+            reported["wasxfail"] = True
+        current["reported"][call.when] = reported
+        if call.when != "teardown":
+            return
+        self._restore_assertion_hooks()
+        self.current = None
+        current["duration"] = round(_perf() - current.pop("start"), 6)
+        current.pop("unittest_skip_origin", None)
+        self.channel.send(current)
+        self.finished += 1
+        if self.finished % CRITICAL_CHECK_EVERY == 0:
+            self._check_internals("test", full=False)
 
     def _classify(self, exc: BaseException, tb: Any) -> dict[str, Any]:
         from _pytest.outcomes import Exit, Skipped, XFailed
@@ -434,46 +479,22 @@ class Witness:
 
         item.addSkip = add_skip_witnessed
 
-    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-    def pytest_runtest_setup(self, item: Any) -> Any:
-        if type(item).__name__ == "TestCaseFunction":
-            self._wrap_unittest_skip(item)
-        yield from self._phase("setup", item)
+    if NEW_STYLE_WRAPPERS:
 
-    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-    def pytest_runtest_call(self, item: Any) -> Any:
-        from _pytest.assertion import util
+        @pytest.hookimpl(wrapper=True, tryfirst=True)
+        def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+            self._before_report(item, call)
+            report = yield
+            self._after_report(item, call, report)
+            return report
 
-        saved_reprcompare, saved_pass = util._reprcompare, util._assertion_pass
-        self.saved_reprcompare = saved_reprcompare
-        util._reprcompare = self._reprcompare
-        util._assertion_pass = _noop_assertion_pass
-        try:
-            yield from self._phase("call", item)
-        finally:
-            util._reprcompare, util._assertion_pass = saved_reprcompare, saved_pass
+    else:  # pragma: no cover - pluggy < 1.2
 
-    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-    def pytest_runtest_teardown(self, item: Any, nextitem: Any) -> Any:
-        yield from self._phase("teardown", item)
-
-    @pytest.hookimpl(trylast=True)
-    def pytest_runtest_logreport(self, report: Any) -> None:
-        if self.current is not None and report.nodeid == self.current["id"]:
-            reported = {"outcome": report.outcome}
-            if hasattr(report, "wasxfail"):
-                reported["wasxfail"] = True
-            self.current["reported"][report.when] = reported
-
-    def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
-        current = self.current
-        self.current = None
-        if current is None or current["id"] != nodeid:
-            return
-        current["duration"] = round(_perf() - current.pop("start"), 6)
-        current.pop("unittest_skip_origin", None)
-        self.channel.send(current)
-        self._check_internals("test", full=False)
+        @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+        def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+            self._before_report(item, call)
+            outcome = yield
+            self._after_report(item, call, outcome.get_result())
 
     # --- equality ---------------------------------------------------------------------------------------
     def _reprcompare(self, op: str, left: Any, right: Any) -> Any:
@@ -571,7 +592,6 @@ def main(argv: list[str]) -> int:
     del key
 
     import _pytest
-    import pluggy
 
     for name in WATCHED_MODULES:
         try:
