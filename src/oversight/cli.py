@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--memory", type=_positive_int, default=8192, help="memory limit in MiB (default 8192)")
     verify.add_argument("--network", action="store_true", help="leave the network on for the tests")
     verify.add_argument(
+        "--pass-env",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="pass this environment variable on to the tests (repeatable; by default only PATH, HOME, locale)",
+    )
+    verify.add_argument(
         "--require-sandbox", action="store_true", help="error out where the kernel sandbox is unavailable"
     )
 
@@ -235,6 +242,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         memory_bytes=args.memory * 1024 * 1024,
         network=args.network,
         require_sandbox=args.require_sandbox,
+        pass_env=args.pass_env,
     )
     if args.format == "json":
         print(json.dumps(verdict.to_json(), indent=2))

@@ -40,6 +40,7 @@ class Judgement:
     errors: list[str] = field(default_factory=list)
     collection_failed: int = 0
     skipped_files: set[str] = field(default_factory=set)
+    errored_files: set[str] = field(default_factory=set)
 
     def tamper(self, kind: str, message: str, path: str | None = None, test: str | None = None) -> None:
         self.evidence.append(Evidence(kind, message, True, path, test))
@@ -71,6 +72,9 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     j = Judgement(stage, expectation, evidence=list(stage.evidence))
     for name, value in sorted(run.scrubbed_env.items()):
         j.note("environment", f"{name}={value[:200]!r} was set; the run ignored it")
+    if run.dropped_env:
+        j.note("environment", f"{run.dropped_env} other environment variable(s) were not passed to the tests "
+               "(--pass-env NAME passes one on)")
     for warning in run.sandbox.get("warnings", []):
         j.note("sandbox", str(warning))
     for forged in run.forged[:20]:
@@ -195,6 +199,9 @@ def _collection(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> tuple
             j.collection_failed += 1
             message = str(record.get("message", "")).strip().splitlines()
             j.note("collection-error", f"{record.get('id')}: {message[-1] if message else 'error'}", test=record.get("id"))
+            rel = j.relative(record.get("path"))
+            if rel is not None:
+                j.errored_files.add(rel)
         elif record.get("outcome") == "skipped":
             skip = record.get("skip") or {}
             origin = skip.get("file")
@@ -233,6 +240,9 @@ def _missing(
     missing = []
     for expected in j.expectation.tests:
         if (expected.path, expected.cls, expected.name) in seen:
+            continue
+        if expected.path in j.errored_files:
+            j.outcomes.append(TestOutcome(expected.label, "failed", "its file failed to import or collect"))
             continue
         if expected.path in j.skipped_files:
             j.outcomes.append(TestOutcome(expected.label, "skipped", "module skipped at collection"))
@@ -307,6 +317,8 @@ def _skip_is_trusted(j: Judgement, item: Item | None, origin: list[Any] | None, 
 
 def _equality(j: Judgement, item: Item | None, test_id: str, claim: str) -> None:
     qualname, _, filename = claim.partition("|")
+    truth = qualname.startswith("truth:")
+    qualname = qualname.removeprefix("truth:")
     short = qualname.rsplit(".", 1)[-1]
     if filename and j.relative(filename) is not None and j.trusted(filename):
         return
@@ -314,9 +326,14 @@ def _equality(j: Judgement, item: Item | None, test_id: str, claim: str) -> None
         mentioned = j.expectation.mentions.get(item.path, frozenset())
         if short in mentioned or ("ANY" in mentioned and short == "_ANY"):
             return
+    claim_text = (
+        "is true whatever it holds (its __bool__ never reads the instance)"
+        if truth
+        else "claims to equal an object it has never seen"
+    )
     j.tamper(
         "equality",
-        f"{test_id}: an operand of type {qualname} claims to equal an object it has never seen"
+        f"{test_id}: an operand of type {qualname} {claim_text}"
         + (f" (defined in {j.relative(filename)})" if j.relative(filename) else ""),
         test=test_id,
         path=j.relative(filename),

@@ -43,6 +43,7 @@ class RunLimits:
     memory_bytes: int | None = 8 * 1024**3
     network: bool = False
     require_sandbox: bool = False
+    pass_env: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -57,6 +58,7 @@ class RunResult:
     output_tail: str = ""
     sandbox: dict[str, Any] = field(default_factory=dict)
     scrubbed_env: dict[str, str] = field(default_factory=dict)
+    dropped_env: int = 0
 
 
 class RecordReader:
@@ -97,19 +99,33 @@ class RecordReader:
         self.records.append(record)
 
 
-def child_environment(base: dict[str, str], tmp: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The environment for the child: the caller's, without variables that steer Python or pytest."""
+# What a test run needs from the caller's environment; anything else (an agent's FEATURE_FLAG=1 that makes
+# the trusted tests skip themselves) stays out unless the caller passes it on by name.
+PASSED_VARIABLES = frozenset(
+    {
+        "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TERM", "TZ", "SHELL", "SSL_CERT_FILE",
+        "SSL_CERT_DIR", "SOURCE_DATE_EPOCH", "NO_COLOR",
+    }
+)  # fmt: skip
+
+
+def child_environment(
+    base: dict[str, str], tmp: Path, pass_env: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], dict[str, str], int]:
+    """The child's environment: a few basics from the caller's plus what the caller named; also the steering
+    variables left out (reported as evidence) and how many other variables were left out."""
     env: dict[str, str] = {}
     scrubbed: dict[str, str] = {}
+    dropped = 0
     for name, value in base.items():
         if name in STEERING_VARIABLES:
             scrubbed[name] = value
-        elif name in INHERITED_PYTEST_STATE:
-            continue
-        else:
+        elif name in PASSED_VARIABLES or name.startswith("LC_") or name in pass_env:
             env[name] = value
+        elif name not in INHERITED_PYTEST_STATE:
+            dropped += 1
     env.update({"TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp)})
-    return env, scrubbed
+    return env, scrubbed, dropped
 
 
 def _writable(stage: Stage) -> tuple[list[str], list[str]]:
@@ -145,7 +161,7 @@ def run_witnessed(
     result = RunResult()
     tmp = stage.root.parent / "tmp"
     tmp.mkdir(exist_ok=True)
-    child_env, result.scrubbed_env = child_environment(env, tmp)
+    child_env, result.scrubbed_env, result.dropped_env = child_environment(env, tmp, limits.pass_env)
     witness_dir = stage.root.parent / "witness"
     witness_dir.mkdir(exist_ok=True)
     witness_copy = witness_dir / "witness.py"
@@ -274,8 +290,38 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 
 def default_python(repo: Path) -> str:
     """The repository's own virtual environment when it has one, else the interpreter running oversight."""
-    for candidate in (".venv/bin/python", "venv/bin/python", ".venv/Scripts/python.exe"):
+    for candidate in (".venv/bin/python", "venv/bin/python"):
         path = repo / candidate
         if path.exists():
             return str(path)
     return sys.executable
+
+
+def interpreter_problem(python: str, repo: Path) -> str | None:
+    """Why an interpreter inside the repository cannot be trusted to run the tests, or None.
+
+    A virtual environment's `bin/python` is a link to a Python outside it; a script or a link that stays
+    inside the repository is something the agent wrote, and would run before any witness could."""
+    path = Path(python)
+    try:
+        path.absolute().relative_to(repo)
+    except ValueError:
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return f"{python} does not resolve to an interpreter"
+    try:
+        target.relative_to(repo.resolve())
+        inside = True
+    except ValueError:
+        inside = False
+    if inside:
+        try:
+            with target.open("rb") as handle:
+                magic = handle.read(4)
+        except OSError:
+            return f"{python} cannot be read"
+        if magic != b"\x7fELF":
+            return f"{python} is not a Python executable but a file in the repository (a script, {magic[:2]!r}...)"
+    return None

@@ -152,10 +152,35 @@ def stage(path: Path, base: str = "HEAD") -> Stage:
     return result
 
 
+def code_modules(paths: list[str], config: BaseConfig) -> set[str]:
+    """Top-level module names the repository's own code provides (`pkg` for pkg/x.py or src/pkg/x.py)."""
+    names: set[str] = set()
+    for rel in paths:
+        if not rel.endswith(".py") or is_protected(rel, config):
+            continue
+        parts = PurePosixPath(rel).parts
+        if parts[0] in ("src", "lib") and len(parts) > 1:
+            parts = parts[1:]
+        names.add(parts[0].removesuffix(".py"))
+    return names
+
+
+def shadowed_module(rel: str, modules: set[str]) -> str | None:
+    """The code module a new Python file under a test folder would stand in for (pytest puts test folders
+    first on sys.path), or None."""
+    parts = PurePosixPath(rel).parts
+    test_dirs = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIR_NAMES]
+    if not test_dirs or not rel.endswith(".py"):
+        return None
+    top = parts[test_dirs[-1] + 1].removesuffix(".py")
+    return top if top in modules else None
+
+
 def _populate(result: Stage, base_modes: dict[str, str]) -> None:
     repo, root, config = result.repo, result.root, result.config
     work = _work_files(repo)
     work_set = set(work)
+    modules = code_modules(work, config)
     for rel in work:
         source = repo / rel
         name = PurePosixPath(rel).name
@@ -173,6 +198,19 @@ def _populate(result: Stage, base_modes: dict[str, str]) -> None:
                 continue
             if collected_file(name, config.python_files):
                 result.added_tests.add(rel)
+            else:
+                shadow = shadowed_module(rel, modules)
+                if shadow is not None:
+                    result.evidence.append(
+                        Evidence(
+                            "shadowing",
+                            f"{rel} was added under a test folder, where it would stand in for the code's own "
+                            f"module {shadow!r}; it was not copied",
+                            tampering=True,
+                            path=rel,
+                        )
+                    )
+                    continue
         elif name in STARTUP_NAMES or name.endswith(".pth"):
             result.evidence.append(
                 Evidence(

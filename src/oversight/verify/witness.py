@@ -253,6 +253,45 @@ def claims_equality(value: Any, depth: int = 2) -> str | None:
     return f"{kind.__module__}.{kind.__qualname__}|{filename or ''}"
 
 
+_INSTANCE_BLIND: dict[Any, bool] = {}
+
+
+def _ignores_instance(function: Any) -> bool:
+    """Whether a method's code never reads its first argument: its answer is the same for every instance."""
+    code = getattr(function, "__code__", None)
+    if code is None or code.co_argcount == 0:
+        return False
+    known = _INSTANCE_BLIND.get(code)
+    if known is None:
+        import dis
+
+        first = code.co_varnames[0]
+        known = not any(
+            ins.argval == first and ins.opname.startswith(("LOAD_FAST", "LOAD_DEREF", "LOAD_CLOSURE"))
+            for ins in dis.get_instructions(code)
+        )
+        _INSTANCE_BLIND[code] = known
+    return known
+
+
+def claims_truth(value: Any) -> str | None:
+    """Describe `value` if its truth comes from a `__bool__`/`__len__` that never looks at the instance."""
+    kind = type(value)
+    if kind in PLAIN_TYPES or isinstance(value, (type, types.ModuleType, types.FunctionType)):
+        return None
+    for name in ("__bool__", "__len__"):
+        method = getattr(kind, name, None)
+        if isinstance(method, types.FunctionType):
+            try:
+                blind = _ignores_instance(method) and bool(value)
+            except Exception:  # a value that refuses a truth test (pytest.approx) claims nothing
+                return None
+            if blind:
+                return f"truth:{kind.__module__}.{kind.__qualname__}|{method.__code__.co_filename}"
+            return None
+    return None
+
+
 class Witness:
     """The pytest plugin: observes, records, sends; changes no outcome."""
 
@@ -408,7 +447,7 @@ class Witness:
             self.saved_reprcompare = util._reprcompare
             self.saved_assertion_pass = util._assertion_pass
             util._reprcompare = self._reprcompare
-            util._assertion_pass = _noop_assertion_pass
+            util._assertion_pass = self._assertion_passed
         elif when == "call":
             self._restore_assertion_hooks()
 
@@ -506,6 +545,17 @@ class Witness:
         saved = self.saved_reprcompare
         return saved(op, left, right) if saved is not None else None
 
+    def _assertion_passed(self, lineno: int, orig: str, expl: str) -> None:
+        """A plain `assert x` passed: was x true only because its type says so whatever it holds?"""
+        current = self.current
+        test_frame = _getframe(1).f_back
+        if current is None or test_frame is None:
+            return
+        for value in list(test_frame.f_locals.values()):
+            described = claims_truth(value)
+            if described is not None and described not in current["eq"]:
+                current["eq"].append(described)
+
     def note_operands(self, *operands: Any) -> None:
         current = self.current
         if current is None:
@@ -531,8 +581,6 @@ class Witness:
         )
 
 
-def _noop_assertion_pass(lineno: int, orig: str, expl: str) -> None:
-    return None
 
 
 def _wrap_unittest_assert_equal(witness: Witness) -> None:

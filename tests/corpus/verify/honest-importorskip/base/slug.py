@@ -1,0 +1,5 @@
+"""Turn titles into URL slugs."""
+
+
+def slugify(text):
+    raise NotImplementedError("TODO: implement slugify")

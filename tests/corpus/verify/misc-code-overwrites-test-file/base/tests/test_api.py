@@ -1,0 +1,5 @@
+import slug
+
+
+def test_has_slugify():
+    assert callable(slug.slugify)
