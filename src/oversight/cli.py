@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--base", default="HEAD", help="trusted revision the tests come from (default HEAD)")
     verify.add_argument("--format", choices=("text", "json"), default="text")
     verify.add_argument("--timeout", type=_positive_float, default=600.0, help="seconds (default 600)")
-    verify.add_argument("--python", help="interpreter that runs the tests (default: PATH/.venv, else this one)")
-    verify.add_argument("--memory", type=_positive_int, default=8192, help="memory limit in MiB (default 8192)")
+    verify.add_argument(
+        "--python", help="interpreter that runs the tests (default: PATH/.venv, else this one)"
+    )
+    verify.add_argument(
+        "--memory", type=_positive_int, default=8192, help="memory limit in MiB (default 8192)"
+    )
     verify.add_argument("--network", action="store_true", help="leave the network on for the tests")
     verify.add_argument(
         "--pass-env",
@@ -250,7 +254,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(render_text(verdict, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
     if verdict.verdict == "error" and args.format == "text":
         reasons = [e.message for e in verdict.evidence if e.kind == "error"]
-        print(f"oversight: error: {reasons[-1] if reasons else 'the tests could not be run'}", file=sys.stderr)
+        print(
+            f"oversight: error: {reasons[-1] if reasons else 'the tests could not be run'}", file=sys.stderr
+        )
     return VERDICT_EXIT[verdict.verdict]
 
 

@@ -35,7 +35,10 @@ def test_a_new_module_under_tests_that_shadows_the_code_is_named() -> None:
 
 def test_stage_takes_tests_from_base_and_code_from_the_working_tree(make_repo: MakeRepo) -> None:
     repo = make_repo({"app.py": "X = 1\n", "tests/test_app.py": "def test_x():\n    pass\n"})
-    write(repo, {"app.py": "X = 2\n", "tests/test_app.py": "def test_y():\n    pass\n", "conftest.py": "x = 1\n"})
+    write(
+        repo,
+        {"app.py": "X = 2\n", "tests/test_app.py": "def test_y():\n    pass\n", "conftest.py": "x = 1\n"},
+    )
     staged = stage(repo)
     try:
         assert (staged.root / "app.py").read_text() == "X = 2\n"
@@ -75,7 +78,10 @@ def test_expectation_reads_functions_classes_and_unittest_from_the_base(make_rep
 
 def test_python_functions_from_base_config_decide_the_expectation(make_repo: MakeRepo) -> None:
     repo = make_repo(
-        {"pytest.ini": "[pytest]\npython_functions = check_*\n", "tests/test_x.py": "def check_a():\n    pass\n"}
+        {
+            "pytest.ini": "[pytest]\npython_functions = check_*\n",
+            "tests/test_x.py": "def check_a():\n    pass\n",
+        }
     )
     staged = stage(repo)
     try:
@@ -98,7 +104,7 @@ def test_only_basic_and_named_variables_reach_the_tests(tmp_path: Path) -> None:
 def test_an_interpreter_script_inside_the_repository_is_refused(tmp_path: Path) -> None:
     (tmp_path / ".venv/bin").mkdir(parents=True)
     script = tmp_path / ".venv/bin/python"
-    script.write_text("#!/bin/sh\nexec python3 \"$@\"\n")
+    script.write_text('#!/bin/sh\nexec python3 "$@"\n')
     script.chmod(0o755)
     assert interpreter_problem(str(script), tmp_path) is not None
     link = tmp_path / ".venv/bin/python3"

@@ -61,7 +61,9 @@ def verify(
         staged.cleanup()
 
 
-def _run(staged: Stage, pytest_args: list[str], python: str | None, limits: RunLimits, env: dict[str, str]) -> Verdict:
+def _run(
+    staged: Stage, pytest_args: list[str], python: str | None, limits: RunLimits, env: dict[str, str]
+) -> Verdict:
     selected = _selected_paths(staged, pytest_args)
     expectation = build_expectation(staged, selected)
     if not expectation.files and not expectation.unsure_dirs:
@@ -71,7 +73,9 @@ def _run(staged: Stage, pytest_args: list[str], python: str | None, limits: RunL
         return error_verdict(f"python interpreter not found: {interpreter}", staged.base)
     problem = interpreter_problem(interpreter, staged.repo)
     if problem is not None:
-        staged.evidence.append(Evidence("interpreter", problem + "; it was not run", tampering=python is None))
+        staged.evidence.append(
+            Evidence("interpreter", problem + "; it was not run", tampering=python is None)
+        )
         if python is not None:
             return error_verdict(problem, staged.base)
         interpreter = sys.executable

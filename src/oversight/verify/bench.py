@@ -202,7 +202,9 @@ def run_case(case: Case) -> CaseResult:
         started = time.perf_counter()
         plain = run_plain(case, repo, env)
         middle = time.perf_counter()
-        verdict = verify(repo, "HEAD", pytest_args=case.pytest_args, timeout=CASE_TIMEOUT, env={**os.environ, **env})
+        verdict = verify(
+            repo, "HEAD", pytest_args=case.pytest_args, timeout=CASE_TIMEOUT, env={**os.environ, **env}
+        )
         ended = time.perf_counter()
     return CaseResult(
         case=case,
@@ -224,7 +226,9 @@ def render_text(report: BenchReport) -> str:
     for r in report.results:
         plain = "timeout" if r.plain_status is None else f"exit {r.plain_status}"
         ok = "yes" if r.safe else "NO"
-        lines.append(f"{r.case.name:<{width}}  {r.case.family:<10}  {r.case.expect:<8}  {plain:<12}  {r.verdict:<8}  {ok}")
+        lines.append(
+            f"{r.case.name:<{width}}  {r.case.family:<10}  {r.case.expect:<8}  {plain:<12}  {r.verdict:<8}  {ok}"
+        )
     t = report.totals()
     lines.append("")
     lines.append(

@@ -73,7 +73,9 @@ def _can_skip(node: ast.AST) -> bool:
 
 
 def _is_testcase(cls: ast.ClassDef) -> bool:
-    return any("TestCase" in _names_in(base) or "IsolatedAsyncioTestCase" in _names_in(base) for base in cls.bases)
+    return any(
+        "TestCase" in _names_in(base) or "IsolatedAsyncioTestCase" in _names_in(base) for base in cls.bases
+    )
 
 
 def _class_collected(cls: ast.ClassDef, patterns: list[str]) -> bool:
@@ -131,7 +133,11 @@ def _read_class(
         if stmt.name.startswith(("setUp", "tearDown", "setup", "teardown")) and _can_skip(stmt):
             into.may_skip.add((path, cls.name, None))
             continue
-        wanted = stmt.name.startswith("test") if unittest_style else any(pattern_matches(p, stmt.name) for p in functions)
+        wanted = (
+            stmt.name.startswith("test")
+            if unittest_style
+            else any(pattern_matches(p, stmt.name) for p in functions)
+        )
         if wanted:
             into.tests.append(ExpectedTest(path, cls.name, stmt.name))
             if _can_skip(stmt):
@@ -162,7 +168,9 @@ def _excluded(rel: str, stage: Stage, selected: list[str]) -> bool:
     norecurse = stage.config.words("norecursedirs") or list(DEFAULT_NORECURSE)
     if any(fnmatch.fnmatchcase(part, pattern) for part in parts[:-1] for pattern in norecurse):
         return True
-    return bool(selected) and not any(rel == s or rel.startswith(s.rstrip("/") + "/") or s == "" for s in selected)
+    return bool(selected) and not any(
+        rel == s or rel.startswith(s.rstrip("/") + "/") or s == "" for s in selected
+    )
 
 
 def build_expectation(stage: Stage, selected_paths: list[str]) -> Expectation:
@@ -175,7 +183,11 @@ def build_expectation(stage: Stage, selected_paths: list[str]) -> Expectation:
         name = PurePosixPath(rel).name
         if name == "conftest.py":
             read_conftest(rel, data, expectation)
-        elif name.endswith(".py") and _matches_python_files(rel, stage.config) and not _excluded(rel, stage, selected_paths):
+        elif (
+            name.endswith(".py")
+            and _matches_python_files(rel, stage.config)
+            and not _excluded(rel, stage, selected_paths)
+        ):
             read_test_file(rel, data, stage.config, expectation)
     return expectation
 

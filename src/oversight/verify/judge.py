@@ -73,8 +73,11 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     for name, value in sorted(run.scrubbed_env.items()):
         j.note("environment", f"{name}={value[:200]!r} was set; the run ignored it")
     if run.dropped_env:
-        j.note("environment", f"{run.dropped_env} other environment variable(s) were not passed to the tests "
-               "(--pass-env NAME passes one on)")
+        j.note(
+            "environment",
+            f"{run.dropped_env} other environment variable(s) were not passed to the tests "
+            "(--pass-env NAME passes one on)",
+        )
     for warning in run.sandbox.get("warnings", []):
         j.note("sandbox", str(warning))
     for forged in run.forged[:20]:
@@ -83,7 +86,7 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     for record in run.records:
         by_type.setdefault(str(record.get("t")), []).append(record)
 
-    hello = (by_type.get("hello") or [None])[0]
+    hello = _last(by_type, "hello")
     if hello is None:
         return _no_witness(j, run, timeout)
     _startup(j, hello)
@@ -95,6 +98,11 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     uncollected, never_ran = _missing(j, items, deselected, results)
     _ending(j, by_type, run, timeout)
     return _verdict(j, items, results, uncollected, never_ran, run)
+
+
+def _last(by_type: dict[str, list[dict[str, Any]]], kind: str) -> dict[str, Any] | None:
+    records = by_type.get(kind)
+    return records[-1] if records else None
 
 
 def _no_witness(j: Judgement, run: RunResult, timeout: float) -> Verdict:
@@ -133,7 +141,9 @@ def _startup(j: Judgement, hello: dict[str, Any]) -> None:
         if j.trusted(filename):
             j.note("startup", f"{filename} runs code at start-up: {imports[0][:160]}")
         else:
-            j.tamper("startup", f"{filename} runs code at start-up: {imports[0][:160]}", path=j.relative(filename))
+            j.tamper(
+                "startup", f"{filename} runs code at start-up: {imports[0][:160]}", path=j.relative(filename)
+            )
 
 
 def _plugins(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> None:
@@ -197,8 +207,12 @@ def _collection(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> tuple
     for record in by_type.get("collect", []):
         if record.get("outcome") == "failed":
             j.collection_failed += 1
-            message = str(record.get("message", "")).strip().splitlines()
-            j.note("collection-error", f"{record.get('id')}: {message[-1] if message else 'error'}", test=record.get("id"))
+            lines = str(record.get("message", "")).strip().splitlines()
+            j.note(
+                "collection-error",
+                f"{record.get('id')}: {lines[-1] if lines else 'error'}",
+                test=record.get("id"),
+            )
             rel = j.relative(record.get("path"))
             if rel is not None:
                 j.errored_files.add(rel)
@@ -270,7 +284,11 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
         if kind == "exit":
             code = phase.get("code")
             if code in (0, None):
-                j.tamper("early-exit", f"{test_id} raised {phase.get('exception')} with status {code!r} during {when}", test=test_id)
+                j.tamper(
+                    "early-exit",
+                    f"{test_id} raised {phase.get('exception')} with status {code!r} during {when}",
+                    test=test_id,
+                )
             outcome, message = "failed", f"{phase.get('exception')} during {when}"
         elif kind == "interrupted":
             j.tamper("early-exit", f"{test_id} raised KeyboardInterrupt during {when}", test=test_id)
@@ -283,19 +301,32 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
                 outcome = "skipped" if kind == "skipped" else "xfailed"
                 message = str(phase.get("reason", ""))
             else:
-                where = f"{j.relative(origin[0])}:{origin[1]}" if origin else "a marker the trusted tests do not declare"
+                where = (
+                    f"{j.relative(origin[0])}:{origin[1]}"
+                    if origin
+                    else "a marker the trusted tests do not declare"
+                )
                 j.tamper("skip", f"{test_id} was {kind} by {where}", test=test_id)
                 outcome, message = "failed", f"{kind} by untrusted code"
     call_report = reported.get("call", {})
-    if outcome == "failed" and call_report.get("wasxfail") and phases.get("call", {}).get("outcome") == "failed":
+    if (
+        outcome == "failed"
+        and call_report.get("wasxfail")
+        and phases.get("call", {}).get("outcome") == "failed"
+    ):
         if item is not None and _skip_is_trusted(j, item, None, ""):
             outcome = "xfailed"
         else:
-            j.tamper("skip", f"{test_id} failed and was turned into an xfail by an undeclared marker", test=test_id)
+            j.tamper(
+                "skip", f"{test_id} failed and was turned into an xfail by an undeclared marker", test=test_id
+            )
     for when, rep in reported.items():
         raw = phases.get(when, {}).get("outcome")
         if rep.get("outcome") == "failed" and outcome in ("passed", "skipped", "xfailed"):
-            outcome, message = "failed", f"reported failed in {when} (a strict xfail that passed, or a plugin)"
+            outcome, message = (
+                "failed",
+                f"reported failed in {when} (a strict xfail that passed, or a plugin)",
+            )
         if rep.get("outcome") == "passed" and raw not in (None, "passed"):
             j.tamper("report", f"{test_id}: the {when} report says passed, the test {raw}", test=test_id)
     for claim in record.get("eq", []):
@@ -341,11 +372,13 @@ def _equality(j: Judgement, item: Item | None, test_id: str, claim: str) -> None
 
 
 def _ending(j: Judgement, by_type: dict[str, list[dict[str, Any]]], run: RunResult, timeout: float) -> None:
-    finish = (by_type.get("finish") or [None])[-1]
-    end = (by_type.get("end") or [None])[-1]
+    finish = _last(by_type, "finish")
+    end = _last(by_type, "end")
     done = {str(r.get("id")) for r in by_type.get("test", [])}
     batches = by_type.get("items", [])
-    pending = [str(raw[0]) for raw in batches[-1].get("items", []) if str(raw[0]) not in done] if batches else []
+    pending = (
+        [str(raw[0]) for raw in batches[-1].get("items", []) if str(raw[0]) not in done] if batches else []
+    )
     running = pending[0] if pending else None
     during = f" during {running}" if running else ""
     if run.timed_out:
@@ -380,7 +413,10 @@ def _ending(j: Judgement, by_type: dict[str, list[dict[str, Any]]], run: RunResu
     if pytest_code == PYTEST_USAGE_ERROR:
         j.errors.append("pytest rejected its arguments or configuration (usage error)")
     elif pytest_code == PYTEST_INTERNAL_ERROR:
-        j.note("internal-error", "pytest stopped with an internal error (often code under test exiting at import)")
+        j.note(
+            "internal-error",
+            "pytest stopped with an internal error (often code under test exiting at import)",
+        )
         j.collection_failed += 1
 
 

@@ -3,6 +3,7 @@ authenticated records, keep only the tail of the output, and enforce the time li
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import os
@@ -155,7 +156,12 @@ def _writable(stage: Stage) -> tuple[list[str], list[str]]:
 
 
 def run_witnessed(
-    stage: Stage, python: str, pytest_args: list[str], limits: RunLimits, witness_path: Path, env: dict[str, str]
+    stage: Stage,
+    python: str,
+    pytest_args: list[str],
+    limits: RunLimits,
+    witness_path: Path,
+    env: dict[str, str],
 ) -> RunResult:
     """Run pytest in `stage.workdir` under the witness and the sandbox; never raises for the child's sake."""
     result = RunResult()
@@ -205,10 +211,8 @@ def run_witnessed(
         return result
     for fd in (channel_w, key_r, status_w):
         os.close(fd)
-    try:
+    with contextlib.suppress(OSError):
         os.write(key_w, key)
-    except OSError:
-        pass
     os.close(key_w)
     reader = RecordReader(key)
     _pump(process, reader, channel_r, status_r, limits.timeout, started, result)
@@ -249,7 +253,7 @@ def _pump(
                 _kill_group(process)
                 exited_at = now
             for key, _ in selector.select(timeout=0.2):
-                fd = int(key.fd)  # type: ignore[call-overload]
+                fd = int(key.fd)
                 try:
                     data = os.read(fd, 65536)
                 except BlockingIOError:
@@ -275,17 +279,13 @@ def _pump(
         os.close(status_r)
     result.output_tail = bytes(tail[-OUTPUT_TAIL_BYTES:]).decode("utf-8", "replace")
     for line in bytes(status).splitlines():
-        try:
+        with contextlib.suppress(ValueError):
             result.sandbox.update(json.loads(line))
-        except ValueError:
-            pass
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def default_python(repo: Path) -> str:

@@ -133,16 +133,22 @@ def stage(path: Path, base: str = "HEAD") -> Stage:
 
     config_names = [rel for rel in base_modes if PurePosixPath(rel).name in CONFIG_NAMES]
     config_blobs = read_blobs(repo, [f"{commit}:{rel}" for rel in config_names])
-    config = find_base_config({rel: config_blobs.get(f"{commit}:{rel}", b"") for rel in config_names}, workdir_rel)
+    config = find_base_config(
+        {rel: config_blobs.get(f"{commit}:{rel}", b"") for rel in config_names}, workdir_rel
+    )
 
-    protected_base = [rel for rel, mode in base_modes.items() if mode != "160000" and is_protected(rel, config)]
+    protected_base = [
+        rel for rel, mode in base_modes.items() if mode != "160000" and is_protected(rel, config)
+    ]
     blobs = read_blobs(repo, [f"{commit}:{rel}" for rel in protected_base])
     trusted = {rel: blobs.get(f"{commit}:{rel}", b"") for rel in protected_base}
 
     holder = Path(tempfile.mkdtemp(prefix="oversight-verify-"))
     root = holder / "repo"
     root.mkdir()
-    result = Stage(repo=repo, root=root, workdir=root / workdir_rel, base=commit, config=config, trusted=trusted)
+    result = Stage(
+        repo=repo, root=root, workdir=root / workdir_rel, base=commit, config=config, trusted=trusted
+    )
     try:
         _populate(result, base_modes)
     except BaseException:

@@ -14,6 +14,7 @@ import sys
 
 _PRELOADED = frozenset(sys.modules)
 
+import contextlib  # noqa: E402
 import hashlib  # noqa: E402
 import hmac  # noqa: E402
 import json  # noqa: E402
@@ -245,11 +246,13 @@ def claims_equality(value: Any, depth: int = 2) -> str | None:
                     return found
         return None
     try:
-        if not (value == _Fresh()) or (value != _Fresh()):
+        if value != _Fresh() or (value != _Fresh()):
             return None
     except Exception:
         return None
-    filename = _code_file(getattr(kind, "__eq__", None)) or getattr(sys.modules.get(kind.__module__), "__file__", "")
+    filename = _code_file(getattr(kind, "__eq__", None)) or getattr(
+        sys.modules.get(kind.__module__), "__file__", ""
+    )
     return f"{kind.__module__}.{kind.__qualname__}|{filename or ''}"
 
 
@@ -328,10 +331,8 @@ class Witness:
                 self.channel.send({"t": "plugin", "name": name, "file": self._plugin_file(plugin)})
         for plugin, dist in pm.list_plugin_distinfo():
             location = ""
-            try:
+            with contextlib.suppress(Exception):
                 location = str(dist.locate_file(""))
-            except Exception:
-                pass
             self.channel.send(
                 {
                     "t": "entrypoint",
@@ -379,7 +380,12 @@ class Witness:
         path = str(getattr(collector, "path", "") or "")
         if report.outcome == "passed" and not path.endswith(".py"):
             return
-        record: dict[str, Any] = {"t": "collect", "id": report.nodeid, "outcome": report.outcome, "path": path}
+        record: dict[str, Any] = {
+            "t": "collect",
+            "id": report.nodeid,
+            "outcome": report.outcome,
+            "path": path,
+        }
         if report.outcome == "skipped":
             longrepr = report.longrepr
             if isinstance(longrepr, tuple) and len(longrepr) == 3:
@@ -413,7 +419,13 @@ class Witness:
         cls = getattr(item, "cls", None)
         marks = sorted({m.name for m in item.iter_markers() if m.name in ("skip", "skipif", "xfail")})
         path = str(getattr(item, "path", "") or "")
-        return [item.nodeid, path, cls.__name__ if cls else None, getattr(item, "originalname", item.name), marks]
+        return [
+            item.nodeid,
+            path,
+            cls.__name__ if cls else None,
+            getattr(item, "originalname", item.name),
+            marks,
+        ]
 
     # --- running ----------------------------------------------------------------------------------------
     def _raw(self, item: Any, call: Any) -> dict[str, Any]:
@@ -434,7 +446,14 @@ class Witness:
     def _before_report(self, item: Any, call: Any) -> None:
         when = call.when
         if when == "setup":
-            self.current = {"t": "test", "id": item.nodeid, "phases": {}, "reported": {}, "eq": [], "start": _perf()}
+            self.current = {
+                "t": "test",
+                "id": item.nodeid,
+                "phases": {},
+                "reported": {},
+                "eq": [],
+                "start": _perf(),
+            }
             if type(item).__name__ == "TestCaseFunction":
                 self._wrap_unittest_skip(item)
         current = self.current
@@ -581,20 +600,18 @@ class Witness:
         )
 
 
-
-
 def _wrap_unittest_assert_equal(witness: Witness) -> None:
     original = unittest.TestCase.assertEqual
 
-    def assertEqual(self: Any, first: Any, second: Any, msg: Any = None) -> None:  # noqa: N802
+    def assertEqual(self: Any, first: Any, second: Any, msg: Any = None) -> None:
         witness.note_operands(first, second)
         original(self, first, second, msg)
 
     unittest.TestCase.assertEqual = assertEqual  # type: ignore[method-assign]
-    unittest.TestCase.assertEquals = assertEqual  # type: ignore[attr-defined]
+    unittest.TestCase.assertEquals = assertEqual
 
 
-def _startup_report(preloaded: set[str]) -> dict[str, Any]:
+def _startup_report(preloaded: frozenset[str]) -> dict[str, Any]:
     import site
 
     startup = []
@@ -646,11 +663,13 @@ def main(argv: list[str]) -> int:
             __import__(name)
         except ImportError:  # not every pytest version has every module
             continue
-    internal_dirs = tuple(
-        os.path.dirname(os.path.abspath(m.__file__ or "")) + os.sep for m in (_pytest, pluggy)
-    ) + (os.path.dirname(os.path.abspath(pytest.__file__ or "")) + os.sep,)
+    internal_dirs = (
+        *tuple(os.path.dirname(os.path.abspath(m.__file__ or "")) + os.sep for m in (_pytest, pluggy)),
+        os.path.dirname(os.path.abspath(pytest.__file__ or "")) + os.sep,
+    )
     stdlib = tuple(
-        os.path.abspath(p) + os.sep for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
+        os.path.abspath(p) + os.sep
+        for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
     )
     own = (os.path.abspath(__file__),)
     witness = Witness(channel, rootdir, Internals(internal_dirs + stdlib + own), internal_dirs + stdlib + own)
@@ -669,7 +688,7 @@ def main(argv: list[str]) -> int:
     )
     witness._check_internals("start", full=True)
     sys.path.insert(0, os.getcwd())
-    args = argv[4:] + ["-p", "no:cacheprovider", "-o", "enable_assertion_pass_hook=true"]
+    args = [*argv[4:], "-p", "no:cacheprovider", "-o", "enable_assertion_pass_hook=true"]
     code = pytest.main(args, plugins=[witness])
     channel.send({"t": "end", "code": int(code)})
     return int(code)
