@@ -191,15 +191,21 @@ def test_a_conftest_added_by_the_change_is_not_loaded(repo: Path) -> None:
     verdict = agent(
         repo, {"slug.py": WRONG, "conftest.py": patch, "pytest.ini": "[pytest]\naddopts = -k nothing\n"}
     )
-    assert verdict.verdict == "fail"
+    # Not loaded, so the witnessed failures stand; the static scan names what the conftest tried.
+    assert verdict.counts["failed"] == 2
     assert {e.path for e in verdict.evidence if e.kind == "test-edit"} >= {"conftest.py", "pytest.ini"}
+    assert verdict.verdict == "tampered"
+    assert any(e.kind == "scan" and e.path == "conftest.py" for e in verdict.evidence)
 
 
 def test_base_revision_can_be_an_older_commit(repo: Path) -> None:
     write(repo, {"slug.py": WRONG, "tests/test_slug.py": "def test_words():\n    assert True\n"})
     git(repo, "commit", "-qam", "agent commit")
     assert verify(repo).verdict == "pass"  # HEAD is the agent's own commit: its tests judge
-    assert verify(repo, base="HEAD~1").verdict == "fail"
+    older = verify(repo, base="HEAD~1")
+    assert older.counts["failed"] == 2
+    assert older.verdict == "tampered"  # the commit replaced real asserts with `assert True`
+    assert "scan" in kinds(older, tampering=True)
 
 
 # --- forgeries ------------------------------------------------------------------------------------------
