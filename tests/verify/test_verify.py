@@ -170,8 +170,9 @@ def test_edited_base_tests_are_replaced_by_the_base_version(repo: Path) -> None:
         repo,
         {"slug.py": WRONG, "tests/test_slug.py": "def test_words():\n    assert True\n"},
     )
-    assert verdict.verdict == "fail"
+    assert verdict.counts["failed"] == 2  # the base tests ran, and failed
     assert any(e.kind == "test-edit" and e.path == "tests/test_slug.py" for e in verdict.evidence)
+    assert verdict.verdict == "tampered"  # and the scan names the attempt: `assert True` for a real check
 
 
 def test_deleted_base_tests_are_restored(repo: Path) -> None:

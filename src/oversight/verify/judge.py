@@ -78,6 +78,9 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
             f"{run.dropped_env} other environment variable(s) were not passed to the tests "
             "(--pass-env NAME passes one on)",
         )
+    if run.sandbox.get("landlock_abi"):
+        network = "network off" if run.sandbox.get("network_isolated") else "network on"
+        j.note("sandbox-applied", f"Landlock ABI {run.sandbox['landlock_abi']}: trusted files read-only; {network}")
     for warning in run.sandbox.get("warnings", []):
         j.note("sandbox", str(warning))
     for forged in run.forged[:20]:
