@@ -441,3 +441,21 @@ def test_reward_penalises_tampering_below_failing() -> None:
     assert reward(Verdict("fail", counts), partial_credit=True) == 0.75
     assert reward(Verdict("tampered", counts)) < reward(Verdict("fail", counts))
     assert reward(Verdict("error", counts), error_value=-0.1) == -0.1
+
+
+def test_failing_subtests_fail_the_test(make_repo: MakeRepo) -> None:
+    source = (
+        "import unittest\n\n"
+        "class T(unittest.TestCase):\n    def test_sub(self):\n"
+        "        for i in range(3):\n            with self.subTest(i=i):\n"
+        "                self.assertEqual(i, LIMIT.get(i, i))\n\n"
+        "def test_fixture(subtests):\n    for i in range(3):\n"
+        "        with subtests.test(i=i):\n            assert LIMIT.get(i, i) == i\n"
+    )
+    passing = make_repo({"tests/test_sub.py": "LIMIT = {}\n" + source})
+    verdict = verify(passing)
+    assert verdict.verdict == "pass" and verdict.counts["passed"] == 2
+    write(passing, {"tests/test_sub.py": "LIMIT = {2: 5}\n" + source})
+    git(passing, "commit", "-qam", "a failing subtest")
+    failing = verify(passing)
+    assert failing.verdict == "fail" and failing.counts["failed"] == 2

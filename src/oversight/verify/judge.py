@@ -311,6 +311,16 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
                 )
                 j.tamper("skip", f"{test_id} was {kind} by {where}", test=test_id)
                 outcome, message = "failed", f"{kind} by untrusted code"
+    for sub in record.get("subtests", {}).get("other", []):
+        kind = sub.get("outcome")
+        origin = sub.get("origin")
+        if kind in ("failed", "exit", "interrupted"):
+            if outcome != "failed":
+                outcome, message = "failed", f"a subtest failed: {sub.get('message', kind)}"
+        elif kind in ("skipped", "xfailed") and not _skip_is_trusted(j, item, origin, str(sub.get("reason", ""))):
+            where = f"{j.relative(origin[0])}:{origin[1]}" if origin else "a marker the trusted tests do not declare"
+            j.tamper("skip", f"a subtest of {test_id} was {kind} by {where}", test=test_id)
+            outcome, message = "failed", f"a subtest {kind} by untrusted code"
     call_report = reported.get("call", {})
     if (
         outcome == "failed"

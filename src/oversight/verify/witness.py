@@ -459,7 +459,17 @@ class Witness:
         current = self.current
         if current is None or current["id"] != item.nodeid:
             return
-        current["phases"][when] = self._raw(item, call)
+        raw = self._raw(item, call)
+        previous = current["phases"].get("call") if when == "call" else None
+        if previous is not None:
+            # Subtests (unittest's subTest, pytest's subtests fixture) report as extra "call" phases while
+            # the test runs; the test's own call comes last, so every earlier one was a subtest.
+            subtests = current.setdefault("subtests", {"passed": 0, "other": []})
+            if previous.get("outcome") == "passed":
+                subtests["passed"] += 1
+            elif len(subtests["other"]) < 50:
+                subtests["other"].append(previous)
+        current["phases"][when] = raw
         if when == "setup":
             from _pytest.assertion import util
 
@@ -467,7 +477,7 @@ class Witness:
             self.saved_assertion_pass = util._assertion_pass
             util._reprcompare = self._reprcompare
             util._assertion_pass = self._assertion_passed
-        elif when == "call":
+        elif when == "teardown":
             self._restore_assertion_hooks()
 
     def _restore_assertion_hooks(self) -> None:
