@@ -14,8 +14,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import isolate  # noqa: E402
-import landlock  # noqa: E402
+import isolate  # type: ignore[import-not-found]
+import landlock  # type: ignore[import-not-found]
 
 EXIT_CANNOT_START = 126
 
@@ -50,7 +50,9 @@ def main(argv: list[str]) -> int:
         if not isinstance(spec, dict):
             raise ValueError("the spec is not a JSON object")
         rules = landlock.FsRules(_paths(spec, "read"), _paths(spec, "write"), _paths(spec, "write_files"))
-        limits = [_number(spec, k) for k in ("memory_bytes", "cpu_seconds", "max_file_bytes", "max_processes")]
+        limits = [
+            _number(spec, k) for k in ("memory_bytes", "cpu_seconds", "max_file_bytes", "max_processes")
+        ]
         status_fd = _number(spec, "status_fd")
     except (OSError, ValueError) as exc:
         return _fail(f"bad spec {argv[0]}: {exc}")
@@ -65,7 +67,9 @@ def main(argv: list[str]) -> int:
     if not network_on:
         status["network_isolated"] = isolate.isolate_network()
     try:
-        status["landlock_abi"] = landlock.restrict_self(rules, deny_tcp=not network_on and not status["network_isolated"])
+        status["landlock_abi"] = landlock.restrict_self(
+            rules, deny_tcp=not network_on and not status["network_isolated"]
+        )
     except (landlock.LandlockUnavailable, OSError) as exc:
         if spec.get("require_landlock") is True:
             return _fail(f"Landlock is required but could not be applied: {exc}")

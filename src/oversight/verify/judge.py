@@ -80,7 +80,10 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
         )
     if run.sandbox.get("landlock_abi"):
         network = "network off" if run.sandbox.get("network_isolated") else "network on"
-        j.note("sandbox-applied", f"Landlock ABI {run.sandbox['landlock_abi']}: trusted files read-only; {network}")
+        j.note(
+            "sandbox-applied",
+            f"Landlock ABI {run.sandbox['landlock_abi']}: trusted files read-only; {network}",
+        )
     for warning in run.sandbox.get("warnings", []):
         j.note("sandbox", str(warning))
     for forged in run.forged[:20]:
@@ -317,8 +320,14 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
         if kind in ("failed", "exit", "interrupted"):
             if outcome != "failed":
                 outcome, message = "failed", f"a subtest failed: {sub.get('message', kind)}"
-        elif kind in ("skipped", "xfailed") and not _skip_is_trusted(j, item, origin, str(sub.get("reason", ""))):
-            where = f"{j.relative(origin[0])}:{origin[1]}" if origin else "a marker the trusted tests do not declare"
+        elif kind in ("skipped", "xfailed") and not _skip_is_trusted(
+            j, item, origin, str(sub.get("reason", ""))
+        ):
+            where = (
+                f"{j.relative(origin[0])}:{origin[1]}"
+                if origin
+                else "a marker the trusted tests do not declare"
+            )
             j.tamper("skip", f"a subtest of {test_id} was {kind} by {where}", test=test_id)
             outcome, message = "failed", f"a subtest {kind} by untrusted code"
     call_report = reported.get("call", {})
