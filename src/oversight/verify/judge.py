@@ -100,6 +100,8 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     for record in by_type.get("internals", []):
         j.tamper("pytest-internals", f"pytest's machinery was altered: {record.get('message')}")
     items, deselected = _collection(j, by_type)
+    _modules(j, by_type.get("module", []))
+    _test_functions(j, items)
     results = _tests(j, by_type.get("test", []))
     uncollected, never_ran = _missing(j, items, deselected, results)
     _ending(j, by_type, run, timeout)
@@ -186,18 +188,47 @@ def _plugins(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> None:
 
 @dataclass(frozen=True)
 class Item:
-    """A collected test as the witness described it."""
+    """A collected test as the witness described it; `code` is the file its function's code came from."""
 
     id: str
     path: str
     cls: str | None
     name: str
     marks: tuple[str, ...]
+    code: str | None = None
 
 
 def _item(j: Judgement, raw: list[Any]) -> Item:
     rel = j.relative(raw[1]) or str(raw[1])
-    return Item(str(raw[0]), rel, raw[2], str(raw[3]), tuple(raw[4]))
+    return Item(str(raw[0]), rel, raw[2], str(raw[3]), tuple(raw[4]), raw[5] if len(raw) > 5 else None)
+
+
+TRUSTED_LOADERS = ("_pytest.", "importlib.", "_frozen_importlib")
+
+
+def _modules(j: Judgement, records: list[dict[str, Any]]) -> None:
+    """Each test module must be the file pytest collected, loaded by pytest's or Python's own importer."""
+    for record in records:
+        rel = j.relative(record.get("path"))
+        if rel is None or rel not in j.stage.trusted:
+            continue
+        loader = str(record.get("loader", ""))
+        if not loader.startswith(TRUSTED_LOADERS):
+            j.tamper("collection", f"test module {rel} was loaded by a foreign importer ({loader})", path=rel)
+        if j.relative(record.get("file")) != rel:
+            j.tamper("collection", f"test module {rel} was replaced by {record.get('file')}", path=rel)
+
+
+def _test_functions(j: Judgement, items: list[Item]) -> None:
+    """A base test whose function's code lives in code the change controls was swapped out."""
+    for item in items:
+        if item.code and item.path in j.stage.trusted and not j.trusted(item.code):
+            j.tamper(
+                "collection",
+                f"{item.id} runs a function from {j.relative(item.code)}, not the test's own code",
+                test=item.id,
+                path=j.relative(item.code),
+            )
 
 
 def _collection(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> tuple[list[Item], list[Item]]:
@@ -351,6 +382,11 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
             )
         if rep.get("outcome") == "passed" and raw not in (None, "passed"):
             j.tamper("report", f"{test_id}: the {when} report says passed, the test {raw}", test=test_id)
+    for kind, filename in record.get("tracers", []):
+        if not j.trusted(filename):
+            j.tamper(
+                "tracer", f"{test_id} ran under a {kind} function from {j.relative(filename)}", test=test_id
+            )
     for claim in record.get("eq", []):
         _equality(j, item, test_id, str(claim))
     return outcome, message

@@ -82,6 +82,7 @@ WATCHED_MODULES = (
     "pluggy._manager",
     "pluggy._result",
     "unittest.case",
+    "builtins",
 )
 CRITICAL_HOOKS = (
     "pytest_runtest_protocol",
@@ -138,6 +139,12 @@ def _code_file(obj: Any) -> str | None:
     return code.co_filename if code is not None else None
 
 
+def _describe(obj: Any, filename: str | None) -> str:
+    if filename:
+        return f"code from {filename}"
+    return f"{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', type(obj).__name__)}"
+
+
 def _resolve(module: str, owner: str | None, name: str) -> Any:
     mod = sys.modules.get(module)
     if mod is None:
@@ -172,6 +179,8 @@ class Internals:
             for name, value in list(vars(mod).items()):
                 if isinstance(value, types.FunctionType):
                     seen[(modname, name)] = _identity(value)
+                elif modname == "builtins" and isinstance(value, (type, types.BuiltinFunctionType)):
+                    seen[(modname, name)] = (value, None)
                 elif isinstance(value, type) and value.__module__ == modname:
                     for attr, member in list(vars(value).items()):
                         if isinstance(member, (types.FunctionType, classmethod, staticmethod, property)):
@@ -206,7 +215,7 @@ class Internals:
             elif current[0] is not obj or current[1] is not code:
                 filename = _code_file(current[0])
                 if filename is None or not filename.startswith(self.allowed_dirs):  # pytest may patch itself
-                    out.append(f"{key[0]}.{key[1]} was replaced (now from {filename})")
+                    out.append(f"{key[0]}.{key[1]} was replaced by {_describe(current[0], filename)}")
         for key in now.keys() - self.full.keys():
             filename = _code_file(now[key][0])
             if filename and not filename.startswith(self.allowed_dirs):
@@ -254,6 +263,16 @@ def claims_equality(value: Any, depth: int = 2) -> str | None:
         sys.modules.get(kind.__module__), "__file__", ""
     )
     return f"{kind.__module__}.{kind.__qualname__}|{filename or ''}"
+
+
+def _test_code_file(item: Any) -> str | None:
+    """Where the test function's own code lives (through decorators that keep __wrapped__)."""
+    function = getattr(item, "obj", None)
+    seen = 0
+    while hasattr(function, "__wrapped__") and seen < 20:
+        function = function.__wrapped__
+        seen += 1
+    return _code_file(function)
 
 
 _INSTANCE_BLIND: dict[Any, bool] = {}
@@ -380,6 +399,17 @@ class Witness:
         path = str(getattr(collector, "path", "") or "")
         if report.outcome == "passed" and not path.endswith(".py"):
             return
+        module = getattr(collector, "module", None) if report.outcome == "passed" else None
+        if module is not None and getattr(collector, "obj", None) is module:
+            loader = type(getattr(module, "__loader__", None))
+            self.channel.send(
+                {
+                    "t": "module",
+                    "path": path,
+                    "file": getattr(module, "__file__", None),
+                    "loader": f"{loader.__module__}.{loader.__qualname__}",
+                }
+            )
         record: dict[str, Any] = {
             "t": "collect",
             "id": report.nodeid,
@@ -425,6 +455,7 @@ class Witness:
             cls.__name__ if cls else None,
             getattr(item, "originalname", item.name),
             marks,
+            _test_code_file(item),
         ]
 
     # --- running ----------------------------------------------------------------------------------------
@@ -494,6 +525,11 @@ class Witness:
         if hasattr(report, "wasxfail"):
             reported["wasxfail"] = True
         current["reported"][call.when] = reported
+        if call.when == "call":
+            for name, hook in (("trace", sys.gettrace()), ("profile", sys.getprofile())):
+                filename = _code_file(hook) if hook is not None else None
+                if filename is not None:
+                    current.setdefault("tracers", []).append([name, filename])
         if call.when != "teardown":
             return
         self._restore_assertion_hooks()
