@@ -267,7 +267,7 @@ def claims_equality(value: Any, depth: int = 2) -> str | None:
 
 def _test_code_file(item: Any) -> str | None:
     """Where the test function's own code lives (through decorators that keep __wrapped__)."""
-    function = getattr(item, "obj", None)
+    function: Any = getattr(item, "obj", None)
     seen = 0
     while hasattr(function, "__wrapped__") and seen < 20:
         function = function.__wrapped__
