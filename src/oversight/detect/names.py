@@ -19,3 +19,14 @@ def import_bindings(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, st
     elif node.module and not node.level:
         for alias in node.names:
             yield alias.asname or alias.name, f"{node.module}.{alias.name}"
+
+
+def identifiers(node: ast.AST) -> set[str]:
+    """Every name and attribute name used anywhere under `node`."""
+    out: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            out.add(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            out.add(sub.attr)
+    return out

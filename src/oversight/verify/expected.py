@@ -13,6 +13,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ..detect.names import identifiers
 from ..detect.testconfig import DEFAULT_PYTHON_CLASSES, DEFAULT_PYTHON_FUNCTIONS, pattern_matches
 from .staging import BaseConfig, Stage
 
@@ -58,23 +59,14 @@ class Expectation:
         return any(path == d or path.startswith(d + "/") or d == "" for d in self.conftest_skips)
 
 
-def _names_in(node: ast.AST) -> set[str]:
-    out: set[str] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            out.add(sub.id)
-        elif isinstance(sub, ast.Attribute):
-            out.add(sub.attr)
-    return out
-
-
 def _can_skip(node: ast.AST) -> bool:
-    return bool(_names_in(node) & SKIP_NAMES)
+    return bool(identifiers(node) & SKIP_NAMES)
 
 
 def _is_testcase(cls: ast.ClassDef) -> bool:
     return any(
-        "TestCase" in _names_in(base) or "IsolatedAsyncioTestCase" in _names_in(base) for base in cls.bases
+        "TestCase" in identifiers(base) or "IsolatedAsyncioTestCase" in identifiers(base)
+        for base in cls.bases
     )
 
 
@@ -103,7 +95,7 @@ def read_test_file(path: str, source: bytes, config: BaseConfig, into: Expectati
     functions = config.words("python_functions") or DEFAULT_PYTHON_FUNCTIONS
     classes = config.words("python_classes") or DEFAULT_PYTHON_CLASSES
     into.files.add(path)
-    into.mentions[path] = frozenset(_names_in(tree))
+    into.mentions[path] = frozenset(identifiers(tree))
     for stmt in tree.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if any(pattern_matches(p, stmt.name) for p in functions):
@@ -154,7 +146,7 @@ def read_conftest(path: str, source: bytes, into: Expectation) -> None:
         into.unsure_dirs.add(folder)
         into.conftest_skips.add(folder)
         return
-    names = _names_in(tree)
+    names = identifiers(tree)
     if names & SKIP_NAMES or "add_marker" in names:
         into.conftest_skips.add(folder)
     if names & {"collect_ignore", "collect_ignore_glob", "pytest_ignore_collect", "pytest_collect_file"}:

@@ -338,12 +338,7 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
                 outcome = "skipped" if kind == "skipped" else "xfailed"
                 message = str(phase.get("reason", ""))
             else:
-                where = (
-                    f"{j.relative(origin[0])}:{origin[1]}"
-                    if origin
-                    else "a marker the trusted tests do not declare"
-                )
-                j.tamper("skip", f"{test_id} was {kind} by {where}", test=test_id)
+                j.tamper("skip", f"{test_id} was {kind} by {_skipper(j, origin)}", test=test_id)
                 outcome, message = "failed", f"{kind} by untrusted code"
     for sub in record.get("subtests", {}).get("other", []):
         kind = sub.get("outcome")
@@ -354,12 +349,7 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
         elif kind in ("skipped", "xfailed") and not _skip_is_trusted(
             j, item, origin, str(sub.get("reason", ""))
         ):
-            where = (
-                f"{j.relative(origin[0])}:{origin[1]}"
-                if origin
-                else "a marker the trusted tests do not declare"
-            )
-            j.tamper("skip", f"a subtest of {test_id} was {kind} by {where}", test=test_id)
+            j.tamper("skip", f"a subtest of {test_id} was {kind} by {_skipper(j, origin)}", test=test_id)
             outcome, message = "failed", f"a subtest {kind} by untrusted code"
     call_report = reported.get("call", {})
     if (
@@ -390,6 +380,11 @@ def _raw_outcome(j: Judgement, item: Item | None, record: dict[str, Any]) -> tup
     for claim in record.get("eq", []):
         _equality(j, item, test_id, str(claim))
     return outcome, message
+
+
+def _skipper(j: Judgement, origin: list[Any] | None) -> str:
+    """Who skipped a test: the file and line that raised, or an undeclared marker."""
+    return f"{j.relative(origin[0])}:{origin[1]}" if origin else "a marker the trusted tests do not declare"
 
 
 def _skip_is_trusted(j: Judgement, item: Item | None, origin: list[Any] | None, reason: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ...types import FileChange, Severity
 from ..context import FileContext
-from ..names import import_bindings
+from ..names import identifiers, import_bindings
 from ..registry import Rule, register
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -981,16 +981,6 @@ def cites_reference(text: str) -> bool:
         return True
     # an issue number: '#123'
     return any(char == "#" and text[index + 1 : index + 2].isdigit() for index, char in enumerate(text))
-
-
-def identifiers(node: ast.AST) -> set[str]:
-    out: set[str] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            out.add(sub.id)
-        elif isinstance(sub, ast.Attribute):
-            out.add(sub.attr)
-    return out
 
 
 def imported_modules(tree: ast.Module) -> set[str]:
