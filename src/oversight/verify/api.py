@@ -40,7 +40,8 @@ def verify(
     test configuration from revision `base`, and judge the run from the witness's records.
 
     `env` is the environment to start from (default: this process's); the child gets only its basics (PATH,
-    HOME, locale, ...) and the variables named in `pass_env`; those that steer Python or pytest are reported. Never raises for a bad repository, revision or test suite: those come back as an `error` verdict.
+    HOME, locale, ...) and the variables named in `pass_env`; those that steer Python or pytest are reported.
+    Never raises for a bad repository, revision or test suite: those come back as an `error` verdict.
     """
     if timeout <= 0:
         return error_verdict(f"timeout must be positive, not {timeout:g}")
@@ -48,6 +49,8 @@ def verify(
         staged = stage(Path(path), base)
     except SourceError as exc:
         return error_verdict(str(exc))
+    except OSError as exc:
+        return error_verdict(f"cannot copy the working tree: {exc.strerror or exc} ({exc.filename or path})")
     try:
         limits = RunLimits(
             timeout=timeout,
