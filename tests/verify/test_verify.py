@@ -505,3 +505,26 @@ def test_deeper_forgeries_are_tampering_or_fail(make_repo: MakeRepo, name: str) 
     verdict = agent(repo, {"slug.py": SNEAKY[name]})
     assert verdict.verdict in ("tampered", "fail"), verdict.evidence
     assert verdict.verdict == "tampered", [e.message for e in verdict.evidence if e.kind != "environment"]
+
+
+def test_a_virtual_environment_git_ignores_inside_the_repository_is_environment(repo: Path) -> None:
+    """pytest installed in repo/.venv (the usual layout) is not code the change wrote."""
+    from importlib.metadata import distribution
+
+    venv = repo / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = next(venv.glob("lib/python*/site-packages"))
+    for name in ("pytest", "pluggy", "iniconfig", "packaging", "pygments"):
+        dist = distribution(name)
+        for file in dist.files or ():
+            source = Path(str(dist.locate_file(file)))
+            if source.is_file() and "__pycache__" not in str(file):
+                target = site / str(file)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+    (repo / ".gitignore").write_text(".venv/\n")
+    git(repo, "add", ".gitignore")
+    git(repo, "commit", "-qm", "ignore the venv")
+    verdict = verify(repo)
+    assert verdict.verdict == "pass", [e.message for e in verdict.evidence if e.kind != "environment"][:3]
+    assert any(e.kind == "interpreter" and not e.tampering for e in verdict.evidence)

@@ -132,8 +132,9 @@ def _selected_paths(staged: Stage, pytest_args: list[str]) -> list[str]:
     if chosen:
         return chosen
     testpaths = staged.config.words("testpaths")
-    if testpaths and staged.config.path:
-        folder = Path(staged.config.path).parent
+    folder = Path(staged.config.path).parent if staged.config.path else None
+    # pytest honours testpaths only when run from the folder of its configuration file (the rootdir).
+    if testpaths and folder is not None and folder.as_posix() == (staged.relative_workdir or "."):
         normal = [os.path.normpath(folder / entry) for entry in testpaths if "*" not in entry]
         return ["" if entry == "." else entry for entry in normal]
     return []

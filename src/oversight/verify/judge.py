@@ -62,9 +62,21 @@ class Judgement:
         return None
 
     def trusted(self, filename: str | None) -> bool:
-        """Code the change cannot have written: the base revision's tests, or anything outside the repo."""
-        rel = self.relative(filename)
-        return rel is None or rel in self.stage.trusted
+        """Code the change cannot have written: the base revision's tests as the run copied them, or anything
+        outside the working tree (the environment, even a virtual environment git ignores inside the repo)."""
+        if not filename:
+            return True
+        path = Path(filename)
+        try:
+            rel = path.resolve().relative_to(self.stage.root.resolve()).as_posix()
+            return rel in self.stage.trusted
+        except (ValueError, OSError):
+            pass
+        try:
+            rel = path.resolve().relative_to(self.stage.repo.resolve()).as_posix()
+        except (ValueError, OSError):
+            return True
+        return rel not in self.stage.copied and rel not in self.stage.trusted
 
 
 def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float) -> Verdict:
@@ -482,6 +494,7 @@ def _verdict(
     run: RunResult,
 ) -> Verdict:
     by_id = {item.id: item for item in items}
+    from_source = len(j.outcomes)  # base tests in files that failed to import or were skipped whole
     tally: Counter[str] = Counter(o.outcome for o in j.outcomes)
     for test_id, record in results.items():
         outcome, message = _raw_outcome(j, by_id.get(test_id), record)
@@ -495,7 +508,7 @@ def _verdict(
         j.tamper("missing", f"{len(missing)} expected test(s) never ran: {shown}")
     base_items = sum(1 for item in items if item.path not in j.stage.added_tests)
     counts = {
-        "expected": base_items + len(uncollected),
+        "expected": base_items + from_source + len(uncollected),
         "passed": tally["passed"],
         "failed": tally["failed"],
         "skipped": tally["skipped"] + tally["xfailed"],

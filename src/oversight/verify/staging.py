@@ -50,6 +50,7 @@ class Stage:
     trusted: dict[str, bytes] = field(default_factory=dict)
     added_tests: set[str] = field(default_factory=set)
     code_files: set[str] = field(default_factory=set)
+    copied: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -228,6 +229,7 @@ def _populate(result: Stage, base_modes: dict[str, str]) -> None:
         elif name.endswith(".py"):
             result.code_files.add(rel)
         _copy(source, root / rel)
+        result.copied.add(rel)
     for rel, data in result.trusted.items():
         if rel not in work_set:
             result.evidence.append(
