@@ -345,7 +345,15 @@ def test_steering_environment_variables_are_ignored_and_reported(repo: Path) -> 
     }
 
 
-def test_tests_cannot_rewrite_trusted_test_files(make_repo: MakeRepo) -> None:
+@pytest.mark.parametrize("staged_in", ["default", "/dev/shm"])
+def test_tests_cannot_rewrite_trusted_test_files(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, staged_in: str
+) -> None:
+    """Also when the private copy lives in /dev/shm (fast on slow disks), which the tests may write to."""
+    if staged_in != "default":
+        if not os.access(staged_in, os.W_OK):
+            pytest.skip(f"{staged_in} is not writable here")
+        monkeypatch.setattr("tempfile.tempdir", staged_in)
     repo = make_repo(
         {
             "slug.py": SLUG,

@@ -68,6 +68,7 @@ class FsRules:
     read: tuple[str, ...] = ("/",)
     write: tuple[str, ...] = ()
     write_files: tuple[str, ...] = ()
+    device_trees: tuple[str, ...] = DEVICE_TREES
 
 
 def _syscall(name: str, *args: object) -> int:
@@ -137,7 +138,7 @@ def restrict_self(rules: FsRules, *, deny_tcp: bool = True) -> int:
     try:
         for path in rules.read:
             _add_path(ruleset, path, READ & handled)
-        for path in (*rules.write, *DEVICE_TREES):
+        for path in (*rules.write, *rules.device_trees):
             _add_path(ruleset, path, (READ | WRITE_TREE | IOCTL_DEV) & handled)
         for path in (*rules.write_files, *DEVICE_FILES):
             _add_path(ruleset, path, (READ | WRITE_FILE | TRUNCATE | IOCTL_DEV) & handled)

@@ -15,6 +15,7 @@ class SandboxSpec:
     read: list[str] = field(default_factory=lambda: ["/"])
     write: list[str] = field(default_factory=list)
     write_files: list[str] = field(default_factory=list)
+    device_trees: list[str] = field(default_factory=lambda: ["/dev/shm", "/dev/pts"])
     network: bool = False
     memory_bytes: int | None = None
     cpu_seconds: int | None = None

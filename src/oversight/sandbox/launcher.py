@@ -49,7 +49,10 @@ def main(argv: list[str]) -> int:
             spec = json.load(handle)
         if not isinstance(spec, dict):
             raise ValueError("the spec is not a JSON object")
-        rules = landlock.FsRules(_paths(spec, "read"), _paths(spec, "write"), _paths(spec, "write_files"))
+        trees = _paths(spec, "device_trees") if "device_trees" in spec else landlock.DEVICE_TREES
+        rules = landlock.FsRules(
+            _paths(spec, "read"), _paths(spec, "write"), _paths(spec, "write_files"), tuple(trees)
+        )
         limits = [
             _number(spec, k) for k in ("memory_bytes", "cpu_seconds", "max_file_bytes", "max_processes")
         ]

@@ -178,10 +178,14 @@ def run_witnessed(
     status_r, status_w = os.pipe()
     key = secrets.token_bytes(32)
     write_dirs, write_files = _writable(stage)
+    holder = stage.root.parent.resolve()
+    # A device folder (/dev/shm) granted as a whole would open a copy staged inside it (TMPDIR=/dev/shm).
+    device_trees = [tree for tree in ("/dev/shm", "/dev/pts") if not holder.is_relative_to(tree)]
     spec = SandboxSpec(
         read=["/"],
         write=[str(tmp), *write_dirs],
         write_files=write_files,
+        device_trees=device_trees,
         network=limits.network,
         memory_bytes=limits.memory_bytes,
         cpu_seconds=int(limits.timeout) + 5,

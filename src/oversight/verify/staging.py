@@ -183,16 +183,36 @@ def shadowed_module(rel: str, modules: set[str]) -> str | None:
     return top if top in modules else None
 
 
+def _changed_since(repo: Path, commit: str) -> set[str]:
+    """Tracked paths whose working-tree content differs from `commit` (git compares by stat, then content)."""
+    raw = run_git(repo, "diff", "--name-only", "--no-renames", "-z", commit, "--")
+    return {name.decode("utf-8", "surrogateescape") for name in raw.split(b"\0") if name}
+
+
+class _Folders:
+    """mkdir -p with a memory, so a tree of thousands of files costs one call per folder."""
+
+    def __init__(self) -> None:
+        self.made: set[Path] = set()
+
+    def ensure(self, folder: Path) -> None:
+        if folder not in self.made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+
+
 def _populate(result: Stage, base_modes: dict[str, str]) -> None:
     repo, root, config = result.repo, result.root, result.config
     work = _work_files(repo)
     work_set = set(work)
+    changed = _changed_since(repo, result.base)
     modules = code_modules(work, config)
+    folders = _Folders()
     for rel in work:
         source = repo / rel
         name = PurePosixPath(rel).name
         if rel in result.trusted:
-            if _read(source) != result.trusted[rel]:
+            if rel in changed and _read(source) != result.trusted[rel]:
                 result.evidence.append(
                     Evidence("test-edit", f"{rel} was changed; the base revision's version ran", path=rel)
                 )
@@ -228,7 +248,7 @@ def _populate(result: Stage, base_modes: dict[str, str]) -> None:
             )
         elif name.endswith(".py"):
             result.code_files.add(rel)
-        _copy(source, root / rel)
+        _copy(source, root / rel, folders)
         result.copied.add(rel)
     for rel, data in result.trusted.items():
         if rel not in work_set:
@@ -236,7 +256,7 @@ def _populate(result: Stage, base_modes: dict[str, str]) -> None:
                 Evidence("test-edit", f"{rel} was deleted by the change; the base version ran", path=rel)
             )
         destination = root / rel
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        folders.ensure(destination.parent)
         destination.write_bytes(data)
         if base_modes.get(rel) == "100755":
             destination.chmod(0o755)
@@ -249,8 +269,8 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _copy(source: Path, destination: Path) -> None:
-    destination.parent.mkdir(parents=True, exist_ok=True)
+def _copy(source: Path, destination: Path, folders: _Folders) -> None:
+    folders.ensure(destination.parent)
     if source.is_symlink():
         os.symlink(os.readlink(source), destination)
     elif source.is_file():
