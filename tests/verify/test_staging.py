@@ -111,3 +111,14 @@ def test_an_interpreter_script_inside_the_repository_is_refused(tmp_path: Path) 
     os.symlink(os.path.realpath(sys.executable), link)
     assert interpreter_problem(str(link), tmp_path) is None
     assert interpreter_problem(sys.executable, tmp_path) is None
+
+
+def test_norecursedirs_patterns_match_as_pytest_matches_them() -> None:
+    from oversight.verify.expected import norecurse_matches
+
+    assert norecurse_matches("tests/corpus", "tests/corpus")
+    assert norecurse_matches("a/tests/corpus", "tests/corpus")
+    assert not norecurse_matches("tests/corpus2", "tests/corpus")
+    assert norecurse_matches("src/build", "build")
+    assert norecurse_matches(".venv", ".*")
+    assert not norecurse_matches("tests", "build")

@@ -155,10 +155,19 @@ def read_conftest(path: str, source: bytes, into: Expectation) -> None:
         into.unsure_dirs.add(folder)
 
 
+def norecurse_matches(folder: str, pattern: str) -> bool:
+    """pytest's norecursedirs test (fnmatch_ex): a pattern without a slash matches the folder's name, one
+    with a slash matches the end of its path."""
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(PurePosixPath(folder).name, pattern)
+    return fnmatch.fnmatchcase("/" + folder, "*/" + pattern.strip("/"))
+
+
 def _excluded(rel: str, stage: Stage, selected: list[str]) -> bool:
     parts = PurePosixPath(rel).parts
     norecurse = stage.config.words("norecursedirs") or list(DEFAULT_NORECURSE)
-    if any(fnmatch.fnmatchcase(part, pattern) for part in parts[:-1] for pattern in norecurse):
+    folders = ["/".join(parts[: i + 1]) for i in range(len(parts) - 1)]
+    if any(norecurse_matches(folder, pattern) for folder in folders for pattern in norecurse):
         return True
     return bool(selected) and not any(
         rel == s or rel.startswith(s.rstrip("/") + "/") or s == "" for s in selected
