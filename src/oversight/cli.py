@@ -78,6 +78,71 @@ def build_parser() -> argparse.ArgumentParser:
         "--require-sandbox", action="store_true", help="error out where the kernel sandbox is unavailable"
     )
 
+    log = sub.add_parser(
+        "log",
+        help="the ledger: append events, sign checkpoints, prove and verify",
+        description="A tamper-evident record of agent events: an RFC 6962 Merkle log with signed checkpoints. "
+        "The ledger is --ledger PATH, else $OVERSIGHT_LEDGER, else ~/.local/share/oversight/ledger.db.",
+    )
+    log_sub = log.add_subparsers(dest="log_command", required=True, parser_class=_Parser)
+    log_parsers = {
+        "append": "append JSON events read from stdin (one object, or JSON lines); prints each index",
+        "checkpoint": "print the latest signed checkpoint",
+        "verify": "recompute the log and check it against its signed checkpoint (and a saved one)",
+        "prove": "print an inclusion or consistency proof as JSON",
+        "verify-proof": "check a proof printed by `prove` offline (read from a file or stdin)",
+        "show": "print events, filtered",
+        "witness": "cosign the latest checkpoint after a consistency proof from the last one witnessed",
+    }
+    for name, help_text in log_parsers.items():
+        command = log_sub.add_parser(name, help=help_text)
+        command.add_argument(
+            "--ledger",
+            default=None,
+            help="ledger path (default $OVERSIGHT_LEDGER or ~/.local/share/oversight/ledger.db)",
+        )
+        command.add_argument("--key", default=None, help="signing key file (default LEDGER.key)")
+        if name == "append":
+            command.add_argument("--kind", help="set this kind on events that have none")
+            command.add_argument(
+                "--socket", help="ledger server socket (default LEDGER.sock, used when present)"
+            )
+        elif name == "verify":
+            command.add_argument(
+                "--checkpoint", metavar="FILE", help="a checkpoint saved earlier: the log must extend it"
+            )
+        elif name == "prove":
+            command.add_argument("--index", type=int, help="inclusion proof for entry N")
+            command.add_argument(
+                "--size", type=int, help="in the tree of this size (default: the current size)"
+            )
+            command.add_argument(
+                "--consistency", type=int, nargs=2, metavar=("M", "N"), help="consistency proof M -> N"
+            )
+        elif name == "verify-proof":
+            command.add_argument("proof", nargs="?", default="-", help="proof JSON file (default stdin)")
+        elif name == "witness":
+            command.add_argument("--store", required=True, metavar="DIR", help="the witness's own folder")
+        elif name == "show":
+            command.add_argument("--kind")
+            command.add_argument("--session")
+            command.add_argument("--agent")
+            command.add_argument("--since", help="RFC 3339 time: events at or after it")
+            command.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+
+    ledger = sub.add_parser("ledger", help="run the ledger's writer")
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True, parser_class=_Parser)
+    serve = ledger_sub.add_parser(
+        "serve", help="own the ledger database and key; take events over a Unix socket (LEDGER.sock)"
+    )
+    serve.add_argument(
+        "--ledger",
+        default=None,
+        help="ledger path (default $OVERSIGHT_LEDGER or ~/.local/share/oversight/ledger.db)",
+    )
+    serve.add_argument("--key", default=None, help="signing key file (default LEDGER.key)")
+    serve.add_argument("--socket", default=None, help="socket path (default LEDGER.sock)")
+
     bench = sub.add_parser("bench", help="measure oversight on a labelled corpus")
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     bench_scan = bench_sub.add_parser("scan", help="precision / recall of `scan` on a corpus of cases")
@@ -297,7 +362,39 @@ def _cmd_bench_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"scan": _cmd_scan, "rules": _cmd_rules, "verify": _cmd_verify, "bench": _cmd_bench}
+def _cmd_log(args: argparse.Namespace) -> int:
+    from .ledger import commands
+
+    try:
+        return commands.run(args.log_command, vars(args), sys.stdin, sys.stdout, sys.stderr)
+    except commands.CommandError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _cmd_ledger(args: argparse.Namespace) -> int:
+    from .ledger import LedgerError, default_ledger
+    from .ledger.server import default_socket, serve
+
+    location = args.ledger or default_ledger()
+    socket_path = args.socket or default_socket(location)
+    print(f"oversight: ledger server for {location} on {socket_path}", file=sys.stderr)
+    try:
+        serve(location, args.key, socket_path)
+    except LedgerError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {socket_path}: {exc.strerror or exc}") from None
+    return EXIT_OK
+
+
+_HANDLERS = {
+    "scan": _cmd_scan,
+    "rules": _cmd_rules,
+    "verify": _cmd_verify,
+    "log": _cmd_log,
+    "ledger": _cmd_ledger,
+    "bench": _cmd_bench,
+}
 
 
 if __name__ == "__main__":

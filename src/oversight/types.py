@@ -175,3 +175,30 @@ class Verdict:
             "base": self.base,
             "duration": round(self.duration, 3),
         }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing the ledger records: a guard decision, a hook event, a finding, a verdict, a review.
+
+    `payload` holds the details (JSON values); large contents go to the ledger's blob store and are referred
+    to by their SHA-256 there. `time` is RFC 3339 UTC; empty strings mean "not known"."""
+
+    kind: str
+    time: str = ""
+    session: str = ""
+    agent: str = ""
+    repo: str = ""
+    action: str = ""
+    outcome: str = ""
+    payload: dict[str, object] | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"kind": self.kind}
+        for name in ("time", "session", "agent", "repo", "action", "outcome"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.payload:
+            out["payload"] = self.payload
+        return out

@@ -145,7 +145,9 @@ def _writable(stage: Stage) -> tuple[list[str], list[str]]:
         here = Path(current)
         for name in list(dirs):
             child = here / name
-            if child not in protected_dirs:
+            if child.is_symlink():  # a link could point anywhere; the sandbox grants links nothing anyway
+                dirs.remove(name)
+            elif child not in protected_dirs:
                 write_dirs.append(str(child))
                 dirs.remove(name)
         for name in files:
