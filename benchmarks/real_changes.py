@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -22,11 +21,11 @@ import time
 import zipfile
 from pathlib import Path
 
+from sdists import fetch_sdist
+
 from oversight.detect import scan
 from oversight.detect.sources import change_from_directories
 from oversight.types import Severity
-
-DATA = Path(__file__).parent / ".data"
 
 RELEASES = [
     ("pytest", "8.2.0", "8.3.0"),
@@ -38,22 +37,6 @@ RELEASES = [
     ("tox", "4.14.0", "4.15.0"),
     ("coverage", "7.5.0", "7.6.0"),
 ]
-
-
-def fetch_sdist(package: str, version: str) -> Path:
-    DATA.mkdir(exist_ok=True)
-
-    def find() -> list[Path]:
-        stem = f"{package.lower()}-{version}."
-        return [p for p in DATA.iterdir() if p.name.lower().startswith(stem) and p.suffix in (".gz", ".zip")]
-
-    if not find():
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-             f"{package}=={version}", "-d", str(DATA)],
-            check=True,
-        )  # fmt: skip
-    return find()[0]
 
 
 def extract(archive: Path, into: Path) -> Path:

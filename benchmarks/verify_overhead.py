@@ -40,7 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path(__file__).parent / ".data"
+from sdists import DATA, fetch_sdist, normal
+
 WORK = DATA / "verify-overhead"  # the test environment, kept between runs
 
 
@@ -76,32 +77,6 @@ class Sample:
 
 
 Runner = Callable[[Path, Path, list[str], float], Sample]
-
-
-def normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def fetch_sdist(package: str, version: str) -> Path:
-    DATA.mkdir(exist_ok=True)
-
-    def find() -> list[Path]:
-        found = []
-        for p in DATA.iterdir():
-            name, _, rest = p.name.rpartition(f"-{version}.")
-            if name and normal(name) == normal(package) and rest in ("tar.gz", "zip"):
-                found.append(p)
-        return found
-
-    if not find():
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-             f"{package}=={version}", "-d", str(DATA)],
-            check=True,
-        )  # fmt: skip
-    if not find():
-        raise BenchError(f"pip downloaded no sdist for {package}=={version}")
-    return find()[0]
 
 
 def git(repo: Path, *args: str) -> str:
