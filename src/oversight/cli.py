@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     scan.add_argument("--fail-on", choices=("high", "medium", "low", "never"), default="high")
+    scan.add_argument(
+        "--record",
+        nargs="?",
+        const="",
+        metavar="LEDGER",
+        help="also append the result to the ledger (default ledger)",
+    )
 
     rules = sub.add_parser("rules", help="list the rules, or print one rule's documentation")
     rules.add_argument("rule", nargs="?", help="rule id (OV101) or name")
@@ -76,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument(
         "--require-sandbox", action="store_true", help="error out where the kernel sandbox is unavailable"
+    )
+    verify.add_argument(
+        "--record",
+        nargs="?",
+        const="",
+        metavar="LEDGER",
+        help="also append the verdict to the ledger (default ledger)",
     )
 
     log = sub.add_parser(
@@ -240,6 +254,20 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     else:
         output = render_text(result, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     print(output)
+    if args.record is not None:
+        counts = {level.label: sum(1 for f in result.findings if f.severity == level) for level in Severity}
+        worst = max((f.severity for f in result.findings), default=None)
+        _record(
+            args.record,
+            "scan",
+            str(Path(args.path).resolve()),
+            worst.label if worst else "clean",
+            {
+                "findings": [f.to_json() for f in result.findings][:500],
+                "counts": counts,
+                "change": change.description,
+            },
+        )
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if result.at_or_above(Severity.parse(args.fail_on)) else EXIT_OK
@@ -317,12 +345,30 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps(verdict.to_json(), indent=2))
     else:
         print(render_text(verdict, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+    if args.record is not None:
+        summary = {k: v for k, v in verdict.to_json().items() if k != "outcomes"}
+        summary["not_passed"] = [o.to_json() for o in verdict.outcomes if o.outcome in ("failed", "missing")][
+            :200
+        ]
+        _record(args.record, "verdict", str(Path(args.path).resolve()), verdict.verdict, summary)
     if verdict.verdict == "error" and args.format == "text":
         reasons = [e.message for e in verdict.evidence if e.kind == "error"]
         print(
             f"oversight: error: {reasons[-1] if reasons else 'the tests could not be run'}", file=sys.stderr
         )
     return VERDICT_EXIT[verdict.verdict]
+
+
+def _record(ledger: str, kind: str, repo: str, outcome: str, payload: dict[str, object]) -> None:
+    """Append a result to the ledger; a ledger that refuses is a usage error (the result was printed)."""
+    from .ledger.record import LedgerError, record
+    from .types import Event
+
+    try:
+        index = record(Event(kind, repo=repo, outcome=outcome, payload=payload), ledger or None)
+    except LedgerError as exc:
+        raise UsageError(f"could not record to the ledger: {exc}") from None
+    print(f"oversight: recorded as ledger entry {index}", file=sys.stderr)
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,26 @@ def test_killing_the_writer_loses_no_acknowledged_entry(tmp_path: Path) -> None:
     ledger = Ledger.open(path)
     assert ledger.size() >= acknowledged[-1] + 1
     assert ledger.verify().intact  # entries, nodes and their checkpoint commit together
+
+
+def test_scan_and_verify_record_their_results(
+    tmp_path: Path, make_repo: Callable[[dict[str, str | bytes]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import write
+
+    repo = make_repo(
+        {
+            "slug.py": "def slugify(t):\n    return t.lower()\n",
+            "tests/test_s.py": "from slug import slugify\n\ndef test_s():\n    assert slugify('A') == 'a'\n",
+        }
+    )
+    write(repo, {"slug.py": "import sys\n\ndef slugify(t):\n    sys.exit(0)\n"})
+    ledger = str(tmp_path / "rec.db")
+    assert main(["scan", str(repo), "--fail-on", "medium", "--record", ledger]) == 1
+    assert main(["verify", str(repo), "--record", ledger]) == 3
+    assert "recorded as ledger entry 1" in capsys.readouterr().err
+    events = dict(Ledger.open(ledger).events())
+    assert events[0]["kind"] == "scan" and events[0]["outcome"] == "medium"
+    assert events[1]["kind"] == "verdict" and events[1]["outcome"] == "tampered"
+    assert events[1]["payload"]["tests"]["expected"] == 1 and events[1]["time"].endswith("Z")
+    assert Ledger.open(ledger).verify().intact
