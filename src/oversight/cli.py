@@ -135,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
             )
         elif name == "verify-proof":
             command.add_argument("proof", nargs="?", default="-", help="proof JSON file (default stdin)")
+            command.add_argument(
+                "--checkpoint",
+                metavar="FILE",
+                help="a signed checkpoint the proof's size and root must match",
+            )
+            command.add_argument(
+                "--vkey", help="the log's verifier key (default: the one stored in --ledger)"
+            )
         elif name == "witness":
             command.add_argument("--store", required=True, metavar="DIR", help="the witness's own folder")
         elif name == "show":

@@ -266,3 +266,26 @@ def test_scan_and_verify_record_their_results(
     assert events[1]["kind"] == "verdict" and events[1]["outcome"] == "tampered"
     assert events[1]["payload"]["tests"]["expected"] == 1 and events[1]["time"].endswith("Z")
     assert Ledger.open(ledger).verify().intact
+
+
+def test_a_proof_is_anchored_to_a_signed_checkpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "a.db")
+    ledger = filled(tmp_path, 9, "a.db")
+    (tmp_path / "cp").write_text(ledger.checkpoint())
+    vkey = ledger.verifier.key()
+    ledger.close()
+    for args, status in (
+        (["--index", "3"], 0),  # size 9: the checkpoint's
+        (["--index", "3", "--size", "5"], 1),  # a valid proof, but not for the signed tree
+        (["--consistency", "4", "9"], 0),
+    ):
+        assert main(["log", "prove", "--ledger", path, *args]) == 0
+        (tmp_path / "p.json").write_text(capsys.readouterr().out)
+        anchored = ["log", "verify-proof", str(tmp_path / "p.json"), "--checkpoint", str(tmp_path / "cp")]
+        assert main([*anchored, "--vkey", vkey]) == status
+        assert main([*anchored, "--ledger", path]) == status
+        capsys.readouterr()
+    other = filled(tmp_path, 9, "b.db")
+    assert main([*anchored, "--vkey", other.verifier.key()]) == 1  # signed by another log

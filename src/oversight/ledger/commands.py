@@ -177,8 +177,50 @@ def _verify_proof(args: dict[str, Any], stdin: TextIO, stdout: TextIO) -> int:
         raise CommandError(f"cannot read proof {where}: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise CommandError(f"not a proof printed by `oversight log prove`: {exc}") from None
+    if ok and args.get("checkpoint"):
+        ok = _anchored(proof, args, stdout)
     print("valid" if ok else "INVALID", file=stdout)
     return 0 if ok else 1
+
+
+def _anchored(proof: dict[str, Any], args: dict[str, Any], stdout: TextIO) -> bool:
+    """A proof means something only against a root the log signed: check the checkpoint's signature and that
+    its size and root are the proof's (the tree size an inclusion proof names, or a consistency proof's new)."""
+    from .note import Checkpoint, NoteError, Verifier, open_note
+
+    vkey = args.get("vkey")
+    if not vkey:
+        try:
+            ledger = Ledger.open(args.get("ledger") or default_ledger(), create=False)
+        except LedgerError as exc:
+            raise CommandError(f"--checkpoint needs the log's key: --vkey, or --ledger ({exc})") from None
+        verifier = ledger.verifier
+        ledger.close()
+    else:
+        try:
+            verifier = Verifier.from_key(vkey)
+        except NoteError as exc:
+            raise CommandError(f"--vkey is not a verifier key: {exc}") from None
+    try:
+        note = Path(args["checkpoint"]).read_text(encoding="utf-8")
+        checkpoint = Checkpoint.parse(open_note(note, [verifier])[0])
+    except OSError as exc:
+        raise CommandError(f"cannot read checkpoint {args['checkpoint']}: {exc.strerror or exc}") from None
+    except NoteError as exc:
+        print(f"the checkpoint does not verify: {exc}", file=stdout)
+        return False
+    size, root = (
+        (int(proof["size"]), proof["root"])
+        if proof["type"] == "inclusion"
+        else (int(proof["new_size"]), proof["new_root"])
+    )
+    if checkpoint.size != size or checkpoint.root.hex() != root:
+        print(
+            f"the proof is for size {size}, the signed checkpoint for {checkpoint.size} (or another root)",
+            file=stdout,
+        )
+        return False
+    return True
 
 
 def _witness(ledger: Ledger, args: dict[str, Any], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
