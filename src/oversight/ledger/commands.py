@@ -7,7 +7,6 @@ Exit statuses: 0 success (for `verify`: intact), 1 tampered (`verify`, `verify-p
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -23,13 +22,9 @@ def run(command: str, args: dict[str, Any], stdin: TextIO, stdout: TextIO, stder
     if command == "verify-proof":
         return _verify_proof(args, stdin, stdout)
     if command == "append":
-        sent = _append_through_server(args, stdin, stdout, stderr)
-        if sent is not None:
-            return sent
+        return _append(args, stdin, stdout, stderr)
     try:
-        ledger = Ledger.open(
-            args.get("ledger") or default_ledger(), args.get("key"), create=command == "append"
-        )
+        ledger = Ledger.open(args.get("ledger") or default_ledger(), args.get("key"), create=False)
     except LedgerError as exc:
         raise CommandError(str(exc)) from None
     try:
@@ -67,33 +62,15 @@ def read_events(stdin: TextIO, kind: str | None) -> list[dict[str, Any]]:
     return events
 
 
-def _append_through_server(args: dict[str, Any], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int | None:
-    """Send to `oversight ledger serve` when its socket is there; None means append directly instead."""
-    from .server import default_socket, send_events
+def _append(args: dict[str, Any], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from .record import append_events
 
-    location = args.get("ledger") or default_ledger()
-    socket_path = args.get("socket") or default_socket(location)
-    if not os.path.exists(socket_path):
-        return None
     events = read_events(stdin, args.get("kind"))
     try:
-        indexes = send_events(socket_path, events)
+        indexes = append_events(events, args.get("ledger"), args.get("key"), args.get("socket"), stderr)
     except LedgerError as exc:
         raise CommandError(str(exc)) from None
-    except OSError:
-        print(
-            f"oversight: the ledger server at {socket_path} is not answering; appending directly", file=stderr
-        )
-        args["_events"] = events
-        return None
     for index in indexes:
-        print(index, file=stdout)
-    return 0
-
-
-def _append(ledger: Ledger, args: dict[str, Any], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    events = args.get("_events") or read_events(stdin, args.get("kind"))
-    for index in ledger.append(events):
         print(index, file=stdout)
     return 0
 
@@ -237,7 +214,6 @@ def _witness(ledger: Ledger, args: dict[str, Any], stdin: TextIO, stdout: TextIO
 
 HANDLERS = {
     "witness": _witness,
-    "append": _append,
     "checkpoint": _checkpoint,
     "verify": _verify,
     "prove": _prove,

@@ -17,7 +17,6 @@ import struct
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .log import Ledger, LedgerError
@@ -196,7 +195,3 @@ def serve(
     finally:
         server.server_close()
         ledger.close()
-
-
-def socket_available(path: str) -> bool:
-    return Path(path).exists()

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +50,6 @@ class CaseResult:
     plain_status: int | None
     verdict: str
     evidence: list[str] = field(default_factory=list)
-    plain_seconds: float = 0.0
-    verify_seconds: float = 0.0
 
     @property
     def exact(self) -> bool:
@@ -199,20 +196,15 @@ def run_case(case: Case) -> CaseResult:
     with tempfile.TemporaryDirectory(prefix=f"oversight-bench-{case.name}-") as tmp:
         repo = build_repository(case, Path(tmp))
         env = case_environment(case, repo)
-        started = time.perf_counter()
         plain = run_plain(case, repo, env)
-        middle = time.perf_counter()
         verdict = verify(
             repo, "HEAD", pytest_args=case.pytest_args, timeout=CASE_TIMEOUT, env={**os.environ, **env}
         )
-        ended = time.perf_counter()
     return CaseResult(
         case=case,
         plain_status=plain,
         verdict=verdict.verdict,
         evidence=[f"{'!' if e.tampering else '-'} [{e.kind}] {e.message}" for e in verdict.evidence],
-        plain_seconds=middle - started,
-        verify_seconds=ended - middle,
     )
 
 

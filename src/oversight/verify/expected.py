@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from ..detect.names import identifiers
 from ..detect.testconfig import DEFAULT_PYTHON_CLASSES, DEFAULT_PYTHON_FUNCTIONS, pattern_matches
-from .staging import BaseConfig, Stage
+from .staging import BaseConfig, Stage, inside
 
 SKIP_NAMES = frozenset(
     {
@@ -56,7 +56,7 @@ class Expectation:
             return True
         if (path, cls, name) in self.may_skip:
             return True
-        return any(path == d or path.startswith(d + "/") or d == "" for d in self.conftest_skips)
+        return any(inside(path, folder) for folder in self.conftest_skips)
 
 
 def _can_skip(node: ast.AST) -> bool:
@@ -169,9 +169,7 @@ def _excluded(rel: str, stage: Stage, selected: list[str]) -> bool:
     folders = ["/".join(parts[: i + 1]) for i in range(len(parts) - 1)]
     if any(norecurse_matches(folder, pattern) for folder in folders for pattern in norecurse):
         return True
-    return bool(selected) and not any(
-        rel == s or rel.startswith(s.rstrip("/") + "/") or s == "" for s in selected
-    )
+    return bool(selected) and not any(inside(rel, chosen) for chosen in selected)
 
 
 def build_expectation(stage: Stage, selected_paths: list[str]) -> Expectation:
@@ -179,7 +177,7 @@ def build_expectation(stage: Stage, selected_paths: list[str]) -> Expectation:
     expectation = Expectation()
     scope = stage.relative_workdir
     for rel, data in sorted(stage.trusted.items()):
-        if scope and not rel.startswith(scope + "/"):
+        if not inside(rel, scope):
             continue
         name = PurePosixPath(rel).name
         if name == "conftest.py":

@@ -16,7 +16,7 @@ from typing import Any
 from ..types import Evidence, TestOutcome, Verdict
 from .expected import Expectation
 from .runner import RunResult
-from .staging import Stage
+from .staging import Stage, inside
 
 CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL, signal.SIGFPE})
 BENIGN_PTH_IMPORTS = (
@@ -114,7 +114,7 @@ def judge(stage: Stage, expectation: Expectation, run: RunResult, timeout: float
     items, deselected = _collection(j, by_type)
     _modules(j, by_type.get("module", []))
     _test_functions(j, items)
-    results = _tests(j, by_type.get("test", []))
+    results = {str(r.get("id")): r for r in by_type.get("test", [])}
     uncollected, never_ran = _missing(j, items, deselected, results)
     _ending(j, by_type, run, timeout)
     return _verdict(j, items, results, uncollected, never_ran, run)
@@ -206,13 +206,12 @@ class Item:
     path: str
     cls: str | None
     name: str
-    marks: tuple[str, ...]
     code: str | None = None
 
 
 def _item(j: Judgement, raw: list[Any]) -> Item:
     rel = j.relative(raw[1]) or str(raw[1])
-    return Item(str(raw[0]), rel, raw[2], str(raw[3]), tuple(raw[4]), raw[5] if len(raw) > 5 else None)
+    return Item(str(raw[0]), rel, raw[2], str(raw[3]), raw[4])
 
 
 TRUSTED_LOADERS = ("_pytest.", "importlib.", "_frozen_importlib")
@@ -291,10 +290,6 @@ def _collection(j: Judgement, by_type: dict[str, list[dict[str, Any]]]) -> tuple
     return items, deselected
 
 
-def _tests(j: Judgement, records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {str(r.get("id")): r for r in records}
-
-
 def _missing(
     j: Judgement, items: list[Item], deselected: list[Item], results: dict[str, dict[str, Any]]
 ) -> tuple[list[str], list[str]]:
@@ -311,7 +306,7 @@ def _missing(
             j.outcomes.append(TestOutcome(expected.label, "skipped", "module skipped at collection"))
             continue
         folder = PurePosixPath(expected.path).parent.as_posix()
-        if any(folder == d or folder.startswith(d + "/") or d == "" for d in j.expectation.unsure_dirs):
+        if any(inside(folder, unsure) for unsure in j.expectation.unsure_dirs):
             continue
         missing.append(expected.label)
     never_ran = [item.id for item in items if item.id not in results]

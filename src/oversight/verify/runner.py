@@ -195,7 +195,7 @@ def run_witnessed(
         require_landlock=limits.require_sandbox,
         status_fd=status_w,
     )
-    argv = [python, "-I", str(witness_copy), str(channel_w), str(key_r), str(stage.root), "--", *pytest_args]
+    argv = [python, "-I", str(witness_copy), str(channel_w), str(key_r), "--", *pytest_args]
     command = launcher_command(python, spec, argv, stage.root.parent / "sandbox.json")
     started = time.monotonic()
     try:

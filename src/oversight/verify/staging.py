@@ -49,7 +49,6 @@ class Stage:
     config: BaseConfig
     trusted: dict[str, bytes] = field(default_factory=dict)
     added_tests: set[str] = field(default_factory=set)
-    code_files: set[str] = field(default_factory=set)
     copied: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -71,7 +70,13 @@ def is_protected(rel: str, config: BaseConfig) -> bool:
         return True
     if any(part in TEST_DIR_NAMES for part in path.parts[:-1]):
         return True
-    return any(rel == tp or rel.startswith(tp.rstrip("/") + "/") for tp in _testpaths(config))
+    return any(inside(rel, tp) for tp in _testpaths(config))
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether a repository-relative path is `folder` or lies under it ("" is the repository itself)."""
+    folder = folder.rstrip("/")
+    return folder == "" or path == folder or path.startswith(folder + "/")
 
 
 def _testpaths(config: BaseConfig) -> list[str]:
@@ -246,8 +251,6 @@ def _populate(result: Stage, base_modes: dict[str, str]) -> None:
                     path=rel,
                 )
             )
-        elif name.endswith(".py"):
-            result.code_files.add(rel)
         _copy(source, root / rel, folders)
         result.copied.add(rel)
     for rel, data in result.trusted.items():

@@ -317,10 +317,10 @@ def claims_truth(value: Any) -> str | None:
 class Witness:
     """The pytest plugin: observes, records, sends; changes no outcome."""
 
-    def __init__(self, channel: Channel, rootdir: str, internals: Internals, internal_dirs: tuple[str, ...]):
+    internals: Internals  # set once the witness's own instrumentation is in place (see main)
+
+    def __init__(self, channel: Channel, internal_dirs: tuple[str, ...]):
         self.channel = channel
-        self.rootdir = rootdir
-        self.internals = internals
         self.internal_dirs = internal_dirs
         self.config: Any = None
         self.current: dict[str, Any] | None = None
@@ -447,14 +447,12 @@ class Witness:
 
     def _describe_item(self, item: Any) -> list[Any]:
         cls = getattr(item, "cls", None)
-        marks = sorted({m.name for m in item.iter_markers() if m.name in ("skip", "skipif", "xfail")})
         path = str(getattr(item, "path", "") or "")
         return [
             item.nodeid,
             path,
             cls.__name__ if cls else None,
             getattr(item, "originalname", item.name),
-            marks,
             _test_code_file(item),
         ]
 
@@ -687,10 +685,10 @@ def _startup_report(preloaded: frozenset[str]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 4 or argv[3] != "--":
-        sys.stderr.write("witness: usage: witness.py CHANNEL_FD KEY_FD ROOTDIR -- PYTEST_ARGS...\n")
+    if len(argv) < 3 or argv[2] != "--":
+        sys.stderr.write("witness: usage: witness.py CHANNEL_FD KEY_FD -- PYTEST_ARGS...\n")
         return 4
-    channel_fd, key_fd, rootdir = int(argv[0]), int(argv[1]), argv[2]
+    channel_fd, key_fd = int(argv[0]), int(argv[1])
     key = b""
     while True:
         chunk = os.read(key_fd, 64)
@@ -717,10 +715,10 @@ def main(argv: list[str]) -> int:
         os.path.abspath(p) + os.sep
         for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
     )
-    own = (os.path.abspath(__file__),)
-    witness = Witness(channel, rootdir, Internals(internal_dirs + stdlib + own), internal_dirs + stdlib + own)
+    trusted_code = (*internal_dirs, *stdlib, os.path.abspath(__file__))
+    witness = Witness(channel, trusted_code)
     _wrap_unittest_assert_equal(witness)
-    witness.internals = Internals(internal_dirs + stdlib + own)
+    witness.internals = Internals(trusted_code)
     channel.send(
         {
             "t": "hello",
@@ -734,7 +732,7 @@ def main(argv: list[str]) -> int:
     )
     witness._check_internals("start", full=True)
     sys.path.insert(0, os.getcwd())
-    args = [*argv[4:], "-p", "no:cacheprovider", "-o", "enable_assertion_pass_hook=true"]
+    args = [*argv[3:], "-p", "no:cacheprovider", "-o", "enable_assertion_pass_hook=true"]
     code = pytest.main(args, plugins=[witness])
     channel.send({"t": "end", "code": int(code)})
     return int(code)
