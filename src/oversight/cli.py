@@ -13,15 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .errors import UsageError
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_TAMPERED = 3
 VERDICT_EXIT = {"pass": EXIT_OK, "fail": EXIT_FINDINGS, "tampered": EXIT_TAMPERED, "error": EXIT_USAGE}
-
-
-class UsageError(Exception):
-    """Bad input or usage: reported as one line on stderr with exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -165,6 +163,31 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--key", default=None, help="signing key file (default LEDGER.key)")
     serve.add_argument("--socket", default=None, help="socket path (default LEDGER.sock)")
 
+    from .evals import commands as eval_commands
+    from .guard import commands as guard_commands
+    from .guard import install as guard_install
+    from .sandbox import run_command
+
+    sub.add_parser(
+        "hook",
+        help="answer a coding agent's hook event (stdin) in its own format: claude-code, codex, gemini, "
+        "cursor, copilot",
+    ).add_argument("agent")
+    guard_install.configure(
+        sub.add_parser("install", help="install oversight's hooks for an agent, or git's hooks")
+    )
+    guard_commands.configure(sub.add_parser("guard", help="the guard's policy and decisions"))
+    run_command.configure(
+        sub.add_parser(
+            "run",
+            help="run a command (an agent) that can read but never write protected paths",
+            description="Run COMMAND so that it and every child can read but never write the policy's "
+            "denied and built-in protected paths, nor read the ledger's keys. Exit status: COMMAND's; "
+            "2 when the sandbox cannot be set up. Usage: oversight run [--policy FILE] -- COMMAND...",
+        )
+    )
+    eval_commands.configure(sub.add_parser("eval", help="run the evaluation suite and report on it"))
+
     bench = sub.add_parser("bench", help="measure oversight on a labelled corpus")
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     bench_scan = bench_sub.add_parser("scan", help="precision / recall of `scan` on a corpus of cases")
@@ -215,13 +238,18 @@ def _positive_int(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["hook"]:
+        # The hot path: a hook runs on every tool call, so it skips the parser and imports only itself.
+        from .guard.hook import main as hook_main
+
+        return hook_main(argv[1:])
     passthrough: list[str] = []
     if "--" in argv:
         cut = argv.index("--")
         argv, passthrough = argv[:cut], argv[cut + 1 :]
     try:
         args = build_parser().parse_args(argv)
-        if passthrough and args.command != "verify":
+        if passthrough and args.command not in ("verify", "run"):
             raise UsageError(f"unexpected arguments after --: {' '.join(passthrough)}")
         args.pytest_args = passthrough
         handler = _HANDLERS[args.command]
@@ -441,8 +469,23 @@ def _cmd_ledger(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_delegate(args: argparse.Namespace) -> int:
+    """Commands whose packages parse and run themselves: `configure(parser)` and `run(args) -> int`."""
+    from .evals import commands as eval_commands
+    from .guard import commands as guard_commands
+    from .guard import install as guard_install
+    from .sandbox import run_command
+
+    modules = {"install": guard_install, "guard": guard_commands, "run": run_command, "eval": eval_commands}
+    return modules[args.command].run(args)
+
+
 _HANDLERS = {
     "scan": _cmd_scan,
+    "install": _cmd_delegate,
+    "guard": _cmd_delegate,
+    "run": _cmd_delegate,
+    "eval": _cmd_delegate,
     "rules": _cmd_rules,
     "verify": _cmd_verify,
     "log": _cmd_log,

@@ -202,3 +202,52 @@ class Event:
         if self.payload:
             out["payload"] = self.payload
         return out
+
+
+DECISIONS = ("allow", "ask", "deny")
+
+
+@dataclass(frozen=True)
+class Action:
+    """What an agent wants to do, as an adapter understood it from the agent's hook event.
+
+    `kind`: "write" (whole new `content` for each of `paths`), "edit" (`edits` = (old, new) replacements in
+    `paths[0]`), "patch" (a multi-file patch in `patch`), "notebook", "delete", "command" (shell text in
+    `command`), "read", or "unknown" (a tool the adapter does not know; `touches_files` says whether it
+    may). Paths are as the agent gave them; `cwd` resolves relative ones. `phase` is "pre" (before the
+    tool runs) or "post" (after)."""
+
+    kind: str
+    tool: str = ""
+    paths: tuple[str, ...] = ()
+    content: str | None = None
+    edits: tuple[tuple[str, str], ...] = ()
+    patch: str | None = None
+    command: str | None = None
+    cwd: str = ""
+    agent: str = ""
+    session: str = ""
+    phase: str = "pre"
+    touches_files: bool = True
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The guard's answer to an Action: allow / ask / deny, the reasons (one line each, addressed to the agent
+    and the human), and the rule or policy entry that decided ("deny:monitoring/**", "builtin:hook-config",
+    "OV101", "shell:opaque", "error")."""
+
+    outcome: str
+    reasons: tuple[str, ...] = ()
+    rule: str = ""
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"outcome": self.outcome, "rule": self.rule, "reasons": list(self.reasons)}
+        if self.findings:
+            out["findings"] = [f.to_json() for f in self.findings]
+        return out
