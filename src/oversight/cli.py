@@ -477,7 +477,8 @@ def _cmd_delegate(args: argparse.Namespace) -> int:
     from .sandbox import run_command
 
     modules = {"install": guard_install, "guard": guard_commands, "run": run_command, "eval": eval_commands}
-    return modules[args.command].run(args)
+    status: int = modules[args.command].run(args)
+    return status
 
 
 _HANDLERS = {
