@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         "log",
         help="the ledger: append events, sign checkpoints, prove and verify",
         description="A tamper-evident record of agent events: an RFC 6962 Merkle log with signed checkpoints. "
-        "The ledger is --ledger PATH, else $OVERSIGHT_LEDGER, else ~/.local/share/oversight/ledger.db.",
+        "The ledger is --ledger PATH_OR_URL (a SQLite file, or postgresql://... for a shared PostgreSQL "
+        "database), else $OVERSIGHT_LEDGER, else ~/.local/share/oversight/ledger.db.",
     )
     log_sub = log.add_subparsers(dest="log_command", required=True, parser_class=_Parser)
     log_parsers = {
@@ -111,13 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--ledger",
             default=None,
-            help="ledger path (default $OVERSIGHT_LEDGER or ~/.local/share/oversight/ledger.db)",
+            metavar="PATH_OR_URL",
+            help="ledger file or postgresql:// URL (default $OVERSIGHT_LEDGER or "
+            "~/.local/share/oversight/ledger.db)",
         )
-        command.add_argument("--key", default=None, help="signing key file (default LEDGER.key)")
+        command.add_argument(
+            "--key",
+            default=None,
+            help="signing key file (default LEDGER.key; for a URL ~/.local/share/oversight/keys/pg-HASH.key)",
+        )
         if name == "append":
             command.add_argument("--kind", help="set this kind on events that have none")
             command.add_argument(
-                "--socket", help="ledger server socket (default LEDGER.sock, used when present)"
+                "--socket",
+                help="ledger server socket (default LEDGER.sock, or pg-HASH.sock for a URL; used when present)",
             )
         elif name == "verify":
             command.add_argument(
@@ -142,7 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
                 "--vkey", help="the log's verifier key (default: the one stored in --ledger)"
             )
         elif name == "witness":
-            command.add_argument("--store", required=True, metavar="DIR", help="the witness's own folder")
+            command.add_argument(
+                "--store",
+                metavar="DIR",
+                help="the witness's own folder (its key, and per log the last checkpoint)",
+            )
+            command.add_argument(
+                "--git-repo",
+                metavar="PATH",
+                help="keep each cosigned checkpoint as a commit on a ref in this (other) git repository; "
+                "the witness key is in --store, else in that repository's git directory",
+            )
+            command.add_argument(
+                "--ref", help="the ref for --git-repo (default refs/oversight/witness/<log origin>)"
+            )
         elif name == "show":
             command.add_argument("--kind")
             command.add_argument("--session")
@@ -158,10 +179,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--ledger",
         default=None,
-        help="ledger path (default $OVERSIGHT_LEDGER or ~/.local/share/oversight/ledger.db)",
+        metavar="PATH_OR_URL",
+        help="ledger file or postgresql:// URL (default $OVERSIGHT_LEDGER or "
+        "~/.local/share/oversight/ledger.db)",
     )
-    serve.add_argument("--key", default=None, help="signing key file (default LEDGER.key)")
-    serve.add_argument("--socket", default=None, help="socket path (default LEDGER.sock)")
+    serve.add_argument(
+        "--key",
+        default=None,
+        help="signing key file (default LEDGER.key; for a URL ~/.local/share/oversight/keys/pg-HASH.key)",
+    )
+    serve.add_argument(
+        "--socket",
+        default=None,
+        help="socket path (default LEDGER.sock; for a URL ~/.local/share/oversight/pg-HASH.sock)",
+    )
 
     from .evals import commands as eval_commands
     from .guard import commands as guard_commands
@@ -455,11 +486,12 @@ def _cmd_log(args: argparse.Namespace) -> int:
 
 def _cmd_ledger(args: argparse.Namespace) -> int:
     from .ledger import LedgerError, default_ledger
-    from .ledger.server import default_socket, serve
+    from .ledger.locations import default_socket, redacted
+    from .ledger.server import serve
 
     location = args.ledger or default_ledger()
     socket_path = args.socket or default_socket(location)
-    print(f"oversight: ledger server for {location} on {socket_path}", file=sys.stderr)
+    print(f"oversight: ledger server for {redacted(location)} on {socket_path}", file=sys.stderr)
     try:
         serve(location, args.key, socket_path)
     except LedgerError as exc:

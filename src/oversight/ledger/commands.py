@@ -1,7 +1,8 @@
 """What each `oversight log` command does, given parsed arguments and the standard streams.
 
-Exit statuses: 0 success (for `verify`: intact), 1 tampered (`verify`, `verify-proof`), 2 usage or bad input
-(raised as CommandError and printed as one line by the CLI).
+Exit statuses: 0 success (for `verify`: intact), 1 tampered (`verify`, `verify-proof`) or refused (`witness`:
+a rollback, a fork, or its record moved meanwhile), 2 usage or bad input (raised as CommandError and printed
+as one line by the CLI).
 """
 
 from __future__ import annotations
@@ -201,10 +202,18 @@ def _anchored(proof: dict[str, Any], args: dict[str, Any], stdout: TextIO) -> bo
 
 
 def _witness(ledger: Ledger, args: dict[str, Any], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    from .witness import WitnessRefusal, witness
+    from .witness import WitnessRefusal, witness, witness_to_git
 
+    store = Path(args["store"]) if args.get("store") else None
     try:
-        done = witness(ledger, Path(args["store"]))
+        if args.get("git_repo"):
+            done = witness_to_git(ledger, Path(args["git_repo"]), args.get("ref"), store)
+        elif store is not None:
+            if args.get("ref"):
+                raise CommandError("--ref needs --git-repo")
+            done = witness(ledger, store)
+        else:
+            raise CommandError("witness needs --store DIR or --git-repo PATH")
     except WitnessRefusal as exc:
         print(f"oversight: witness refused: {exc}", file=stderr)
         return 1

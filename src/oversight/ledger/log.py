@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import socket
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from typing import Any
 
 import rfc8785
 
+from .errors import LedgerError
+from .locations import default_key, default_ledger, is_url
 from .merkle import (
     EMPTY_ROOT,
     consistency_proof,
@@ -29,14 +32,12 @@ from .merkle import (
     verify_consistency,
 )
 from .note import Checkpoint, NoteError, Signer, Verifier, generate_key, open_note, sign_note
-from .sqlite_store import SqliteStore, StoreError
+from .store import Store, StoreError, open_store
+
+__all__ = ["Ledger", "LedgerError", "Problem", "Report", "canonical", "default_ledger"]
 
 DEFAULT_MAX_EVENT_BYTES = 1_000_000
 BLOB_THRESHOLD = 4096  # payload strings longer than this are stored once, by content hash
-
-
-class LedgerError(Exception):
-    """Bad input or an unusable ledger: one line, nothing appended."""
 
 
 @dataclass
@@ -63,27 +64,45 @@ class Report:
         return not self.problems
 
 
-def default_ledger() -> str:
-    """OVERSIGHT_LEDGER, else a file in the user's data folder, outside any repository an agent works in."""
-    configured = os.environ.get("OVERSIGHT_LEDGER")
-    if configured:
-        return configured
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return os.path.join(base, "oversight", "ledger.db")
-
-
 def canonical(value: Any) -> bytes:
-    """RFC 8785 canonical JSON: the exact bytes that are hashed into the tree."""
+    """RFC 8785 canonical JSON: the exact bytes that are hashed into the tree.
+
+    Fast path (measured: 3-4x faster, half the server's time went to the canonicaliser): for values without
+    floats, with integers in the I-JSON range and ASCII keys, RFC 8785 output is exactly compact, key-sorted
+    `json.dumps` (same escapes; code-point and UTF-16 key order agree on ASCII). Everything else goes to rfc8785.
+    """
+    if _plain(value):
+        try:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: rfc8785 says what is wrong
     try:
         return bytes(rfc8785.dumps(value))
     except (TypeError, ValueError, rfc8785.CanonicalizationError) as exc:
         raise LedgerError(f"event is not canonicalisable JSON: {exc}") from None
 
 
+_MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` is JSON whose RFC 8785 form is compact sorted `json.dumps` (see `canonical`)."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return True
+    if kind is int:
+        return bool(-_MAX_SAFE_INTEGER <= value <= _MAX_SAFE_INTEGER)
+    if kind is dict:
+        return all(type(k) is str and k.isascii() and _plain(v) for k, v in value.items())
+    if kind is list:
+        return all(_plain(v) for v in value)
+    return False
+
+
 class Ledger:
     """A Merkle log of events with its signing key; create with `Ledger.open(path)`."""
 
-    def __init__(self, store: SqliteStore, signer: Signer | None, verifier: Verifier, origin: str) -> None:
+    def __init__(self, store: Store, signer: Signer | None, verifier: Verifier, origin: str) -> None:
         self.store = store
         self.signer = signer
         self.verifier = verifier
@@ -92,25 +111,23 @@ class Ledger:
 
     @classmethod
     def open(cls, location: str, key_path: str | None = None, *, create: bool = True) -> Ledger:
-        """Open (or create) the ledger at a file path; its key lives in `key_path` (default PATH.key, mode
-        0600), where the sandbox keeps agents from reading it."""
-        if location.startswith(("postgresql://", "postgres://")):
-            raise LedgerError("the PostgreSQL backend is not built yet (issue 5, part 7); use a file path")
-        path = Path(location)
-        if not create and not path.exists():
-            raise LedgerError(f"no ledger at {path}")
+        """Open (or create) the ledger at a file path (SQLite) or a `postgresql://` URL. Its key lives in
+        `key_path`, by default PATH.key beside a file, or DATA/oversight/keys/pg-HASH.key for a URL (mode
+        0600, never in the database), where the sandbox keeps agents from reading it."""
+        if not create and not is_url(location) and not Path(location).exists():
+            raise LedgerError(f"no ledger at {location}")
         try:
-            store = SqliteStore(path)
+            store = open_store(location)
         except StoreError as exc:
             raise LedgerError(str(exc)) from None
         try:
-            origin = store.get_meta("origin")
-            if origin is None:
-                origin = f"oversight.local/{socket.gethostname()}/{secrets.token_hex(4)}"
-                store.set_meta("origin", origin)
-            key_file = Path(key_path) if key_path else path.with_name(path.name + ".key")
+            origin = store.get_meta("origin") or store.setdefault_meta(
+                "origin", f"oversight.local/{socket.gethostname()}/{secrets.token_hex(4)}"
+            )
+            key_file = Path(key_path or default_key(location))
             signer, verifier = _load_or_make_key(key_file, origin, store)
-        except StoreError as exc:
+        except (StoreError, LedgerError) as exc:
+            store.close()
             raise LedgerError(str(exc)) from None
         return cls(store, signer, verifier, origin)
 
@@ -219,16 +236,17 @@ class Ledger:
         problems: list[Problem] = []
         level: list[bytes] = []
         expected = 0
-        for index, data in self.store.entries():
-            if index != expected:
-                problems.append(Problem(f"entry {expected}", f"missing (next stored entry is {index})"))
-                expected = index
-            level.append(leaf_hash(data))
-            expected += 1
-        size = len(level)
-        stored = {(lvl, idx): value for lvl, idx, value in self.store.stored_nodes()}
-        root_value = _check_nodes(level, stored, problems)
-        self._check_signed(size, root_value, problems)
+        with self.store.reading():  # one snapshot, even while other writers append
+            for index, data in self.store.entries():
+                if index != expected:
+                    problems.append(Problem(f"entry {expected}", f"missing (next stored entry is {index})"))
+                    expected = index
+                level.append(leaf_hash(data))
+                expected += 1
+            size = len(level)
+            stored = {(lvl, idx): value for lvl, idx, value in self.store.stored_nodes()}
+            root_value = _check_nodes(level, stored, problems)
+            self._check_signed(size, root_value, problems)
         if saved_checkpoint is not None:
             self._check_saved(saved_checkpoint, level, size, problems)
         return Report(size, root_value, problems)
@@ -327,7 +345,7 @@ def _check_nodes(leaves: list[bytes], stored: dict[tuple[int, int], bytes], prob
     return _root_of(leaves)
 
 
-def _load_or_make_key(key_file: Path, origin: str, store: SqliteStore) -> tuple[Signer | None, Verifier]:
+def _load_or_make_key(key_file: Path, origin: str, store: Store) -> tuple[Signer | None, Verifier]:
     """The signer from the key file (made on first use, mode 0600) and its verifier. The public key is also
     kept in the database for readers that may not read the private key; when both are at hand they must agree,
     so a database whose public key was swapped (to re-sign forged history) is refused."""
@@ -336,10 +354,21 @@ def _load_or_make_key(key_file: Path, origin: str, store: SqliteStore) -> tuple[
         if stored is not None or store.size() > 0:
             raise LedgerError(f"the ledger's signing key {key_file} is missing")
         skey, vkey = generate_key(origin.replace("+", "-"))
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process on this machine is making it right now
+            time.sleep(0.2)
+            return _load_or_make_key(key_file, origin, store)
+        except OSError as exc:
+            raise LedgerError(f"cannot create the signing key {key_file}: {exc.strerror or exc}") from None
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(skey + "\n")
-        store.set_meta("verifier_key", vkey)
+        if store.setdefault_meta("verifier_key", vkey) != vkey:  # another machine made the key first
+            key_file.unlink()
+            raise LedgerError(
+                f"another writer created this ledger's key at the same time; copy it to {key_file}"
+            )
         return Signer.from_key(skey), Verifier.from_key(vkey)
     try:
         signer = Signer.from_key(key_file.read_text(encoding="utf-8").strip())
@@ -350,8 +379,6 @@ def _load_or_make_key(key_file: Path, origin: str, store: SqliteStore) -> tuple[
     except (OSError, NoteError) as exc:
         raise LedgerError(f"{key_file} is not a signing key: {exc}") from None
     verifier = signer.verifier()
-    if stored is None:
-        store.set_meta("verifier_key", verifier.key())
-    elif stored != verifier.key():
+    if store.setdefault_meta("verifier_key", verifier.key()) != verifier.key():
         raise LedgerError(f"{key_file} is not this ledger's key (key id {signer.key_id:08x})")
     return signer, verifier

@@ -1,20 +1,31 @@
 """Appending events the way every caller should: through `oversight ledger serve` when it runs, else
-directly (saying so); and recording what the other packages decided (a scan, a verdict) as events."""
+directly (saying so); and recording what the other packages decided (a scan, a verdict) as events.
+
+This is the hook's hot path: importing it and sending to a running server loads no database driver, no
+cryptography and no canonical-JSON code; those load only for a direct append.
+"""
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
-from typing import Any, TextIO
+import time
 
-from ..types import Event
-from .log import Ledger, LedgerError, default_ledger
-from .server import default_socket, send_events
+from .client import send_events
+from .errors import LedgerError
+from .locations import default_ledger, default_socket
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the hook's path
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    from ..types import Event
 
 
 def now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """The current UTC time, RFC 3339 with milliseconds."""
+    seconds = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{int(seconds % 1 * 1000):03d}Z"
 
 
 def append_events(
@@ -36,6 +47,8 @@ def append_events(
                 f"oversight: the ledger server at {socket_path} is not answering; appending directly",
                 file=stderr,
             )
+    from .log import Ledger
+
     opened = Ledger.open(location, key)
     try:
         return opened.append(events)
@@ -50,4 +63,4 @@ def record(event: Event, ledger: str | None = None, stderr: TextIO = sys.stderr)
     return append_events([data], ledger, stderr=stderr)[0]
 
 
-__all__ = ["LedgerError", "append_events", "record"]
+__all__ = ["LedgerError", "append_events", "now", "record"]

@@ -3,7 +3,12 @@
 Agents and hooks send events over a Unix socket (one JSON object per line, one reply line per event with its
 index or an error); the server stamps each event with the sender's kernel-checked credentials (SO_PEERCRED),
 so an event cannot claim another process's pid or user, and appends in batches (group commit) for speed.
-Processes in the sandbox may connect to the socket; they cannot open the database or read the key.
+An event is acknowledged only after the transaction holding it has committed. Processes in the sandbox may
+connect to the socket; they cannot open the database or read the key.
+
+For speed, work is done per chunk read from a connection, not per event: each chunk's complete lines become one
+group that the writer commits together with whatever other connections sent meanwhile, and the group's
+replies go back in one write.
 """
 
 from __future__ import annotations
@@ -19,117 +24,169 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .client import send_events
+from .locations import default_socket
 from .log import Ledger, LedgerError
 
-BATCH_MAX = 2000
-BATCH_WAIT_SECONDS = 0.002
+BATCH_MAX = 5000  # events per transaction (and per signed checkpoint) at most
 MAX_LINE_BYTES = 2_000_000
-
-
-def default_socket(ledger_path: str) -> str:
-    """The socket beside the ledger file: LEDGER.sock."""
-    return ledger_path + ".sock"
+READ_BYTES = 1 << 20
 
 
 @dataclass
-class _Pending:
-    event: dict[str, Any]
+class _Group:
+    """The events of one chunk from one connection (an error text where a line was refused before the writer
+    saw it), and, once committed, their indexes or errors."""
+
+    items: list[dict[str, Any] | str]
+    replies: list[str] = field(default_factory=list)
     done: threading.Event = field(default_factory=threading.Event)
-    index: int | None = None
-    error: str | None = None
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return [item for item in self.items if isinstance(item, dict)]
+
+    def answer(self, indexes: Sequence[int | str]) -> None:
+        """Fill the replies from the events' indexes (or error texts), keeping the refused lines' errors."""
+        results = iter(indexes)
+        for item in self.items:
+            outcome = next(results) if isinstance(item, dict) else item
+            self.replies.append(
+                f'{{"index":{outcome}}}\n'
+                if isinstance(outcome, int)
+                else json.dumps({"error": outcome}) + "\n"
+            )
+        self.done.set()
 
 
 class _Writer(threading.Thread):
-    """Takes events off a queue and appends them in batches; one transaction and one signature per batch."""
+    """Takes groups off a queue and appends everything waiting in one transaction with one signature: while one
+    batch commits, the next one gathers (group commit, no timer)."""
 
     def __init__(self, ledger: Ledger) -> None:
         super().__init__(daemon=True)
         self.ledger = ledger
-        self.queue: queue.Queue[_Pending | None] = queue.Queue()
+        self.queue: queue.SimpleQueue[_Group | None] = queue.SimpleQueue()
 
     def run(self) -> None:
-        while True:
+        stopping = False
+        while not stopping:
             first = self.queue.get()
             if first is None:
                 return
-            batch = [first]
-            while len(batch) < BATCH_MAX:
+            batch, count = [first], len(first.items)
+            while count < BATCH_MAX:
                 try:
-                    item = self.queue.get(timeout=BATCH_WAIT_SECONDS)
+                    item = self.queue.get_nowait()
                 except queue.Empty:
                     break
                 if item is None:
-                    self.queue.put(None)
+                    stopping = True
                     break
                 batch.append(item)
+                count += len(item.items)
             self._append(batch)
 
-    def _append(self, batch: Sequence[_Pending]) -> None:
+    def _append(self, batch: Sequence[_Group]) -> None:
+        events = [event for group in batch for event in group.events]
         try:
-            indexes = self.ledger.append([p.event for p in batch])
+            outcomes = self._outcomes(events)
+        except Exception as exc:  # a writer that died would leave every client waiting: refuse these instead
+            outcomes = [f"the ledger server failed: {exc}"] * len(events)
+        start = 0
+        for group in batch:
+            size = len(group.events)
+            group.answer(outcomes[start : start + size])
+            start += size
+
+    def _outcomes(self, events: list[dict[str, Any]]) -> list[int | str]:
+        """Each event's index, or why it was refused."""
+        try:
+            return list(self.ledger.append(events))
         except LedgerError:
-            indexes = []
-            for pending in batch:  # find the bad event(s) one by one; the rest still go in
+            outcomes: list[int | str] = []
+            for event in events:  # find the bad event(s) one by one; the rest still go in
                 try:
-                    pending.index = self.ledger.append([pending.event])[0]
+                    outcomes.append(self.ledger.append([event])[0])
                 except LedgerError as exc:
-                    pending.error = str(exc)
-            for pending in batch:
-                pending.done.set()
-            return
-        for pending, index in zip(batch, indexes, strict=True):
-            pending.index = index
-            pending.done.set()
+                    outcomes.append(str(exc))
+            return outcomes
 
 
-class _Handler(socketserver.StreamRequestHandler):
-    """Reads a connection's events as fast as they come and answers them in order as their batch commits."""
+class _Handler(socketserver.BaseRequestHandler):
+    """Reads a connection in chunks as fast as they come and answers each chunk's events, in order, once their
+    batch has committed."""
 
     server: LedgerServer
 
     def handle(self) -> None:
-        pid, uid, gid = _peer_credentials(self.connection)
-        replies: queue.Queue[_Pending | dict[str, Any] | None] = queue.Queue()
-        replier = threading.Thread(target=self._answer, args=(replies,), daemon=True)
+        connection: socket.socket = self.request
+        peer = dict(zip(("pid", "uid", "gid"), _peer_credentials(connection), strict=True))
+        replies: queue.SimpleQueue[_Group | None] = queue.SimpleQueue()
+        replier = threading.Thread(target=self._answer, args=(connection, replies), daemon=True)
         replier.start()
+        pending = b""
         try:
-            while True:
-                line = self.rfile.readline(MAX_LINE_BYTES + 1)
-                if not line:
+            while chunk := connection.recv(READ_BYTES):
+                pending += chunk
+                cut = pending.rfind(b"\n") + 1
+                if len(pending) - cut > MAX_LINE_BYTES:
+                    replies.put(_refused(f"event larger than {MAX_LINE_BYTES} bytes"))
                     return
-                if len(line) > MAX_LINE_BYTES:
-                    replies.put({"error": f"event larger than {MAX_LINE_BYTES} bytes"})
-                    return
-                if line.strip():
-                    replies.put(self._accept(line, pid, uid, gid))
+                if cut:
+                    self._submit(pending[:cut].split(b"\n")[:-1], peer, replies)
+                    pending = pending[cut:]
+            if pending.strip():
+                self._submit([pending], peer, replies)  # a last line without its newline
+        except OSError:
+            return
         finally:
             replies.put(None)
             replier.join(timeout=60)
 
-    def _accept(self, line: bytes, pid: int, uid: int, gid: int) -> _Pending | dict[str, Any]:
-        try:
-            event = json.loads(line)
-        except ValueError as exc:
-            return {"error": f"not JSON: {exc.args[0]}"}
-        if not isinstance(event, dict):
-            return {"error": "an event must be a JSON object"}
-        event["peer"] = {"pid": pid, "uid": uid, "gid": gid}
-        pending = _Pending(event)
-        self.server.writer.queue.put(pending)
-        return pending
+    def _submit(
+        self, lines: list[bytes], peer: dict[str, int], replies: queue.SimpleQueue[_Group | None]
+    ) -> None:
+        items: list[dict[str, Any] | str] = []
+        for line in lines:
+            if not line.strip():
+                continue
+            if len(line) > MAX_LINE_BYTES:
+                items.append(f"event larger than {MAX_LINE_BYTES} bytes")
+                continue
+            try:
+                event = json.loads(line)
+            except ValueError as exc:
+                items.append(f"not JSON: {exc.args[0]}")
+                continue
+            if not isinstance(event, dict):
+                items.append("an event must be a JSON object")
+                continue
+            event["peer"] = dict(peer)  # the kernel's answer replaces whatever the sender claimed
+            items.append(event)
+        if not items:
+            return
+        group = _Group(items)
+        if group.events:
+            self.server.writer.queue.put(group)
+        else:
+            group.answer([])
+        replies.put(group)
 
-    def _answer(self, replies: queue.Queue[_Pending | dict[str, Any] | None]) -> None:
+    @staticmethod
+    def _answer(connection: socket.socket, replies: queue.SimpleQueue[_Group | None]) -> None:
         try:
-            while (item := replies.get()) is not None:
-                if isinstance(item, _Pending):
-                    item.done.wait()
-                    item = {"index": item.index} if item.error is None else {"error": item.error}
-                self.wfile.write((json.dumps(item) + "\n").encode())
-                if replies.empty():
-                    self.wfile.flush()
-            self.wfile.flush()
+            while (group := replies.get()) is not None:
+                group.done.wait()
+                connection.sendall("".join(group.replies).encode())
         except OSError:
             return  # the client went away; its events are in the ledger all the same
+
+
+def _refused(message: str) -> _Group:
+    group = _Group([message])
+    group.answer([])
+    return group
 
 
 def _peer_credentials(connection: socket.socket) -> tuple[int, int, int]:
@@ -142,11 +199,13 @@ class LedgerServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     """A threaded Unix-socket server in front of one ledger."""
 
     daemon_threads = True
+    request_queue_size = 128
 
     def __init__(self, ledger: Ledger, socket_path: str) -> None:
         self.writer = _Writer(ledger)
         if os.path.exists(socket_path):
             os.unlink(socket_path)  # a stale socket from a server that died
+        os.makedirs(os.path.dirname(os.path.abspath(socket_path)), exist_ok=True)
         super().__init__(socket_path, _Handler)
         os.chmod(socket_path, 0o666)  # any local process may send events; only this one writes the file
         self.writer.start()
@@ -160,34 +219,12 @@ class LedgerServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
             os.unlink(path)
 
 
-def send_events(socket_path: str, events: Sequence[dict[str, Any]], timeout: float = 30.0) -> list[int]:
-    """Send events to a running server; their indexes, in order. LedgerError when one is refused,
-    ConnectionError (or OSError) when no server answers."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.settimeout(timeout)
-        client.connect(socket_path)
-        stream = client.makefile("rwb")
-        for event in events:
-            stream.write((json.dumps(event) + "\n").encode())
-        stream.flush()
-        indexes = []
-        for _ in events:
-            reply = stream.readline()
-            if not reply:
-                raise ConnectionError("the ledger server closed the connection")
-            message = json.loads(reply)
-            if "error" in message:
-                raise LedgerError(f"the ledger server refused an event: {message['error']}")
-            indexes.append(int(message["index"]))
-        return indexes
-
-
 def serve(
-    ledger_path: str, key_path: str | None, socket_path: str | None, ready: threading.Event | None = None
+    ledger_location: str, key_path: str | None, socket_path: str | None, ready: threading.Event | None = None
 ) -> None:
     """Run the server until interrupted."""
-    ledger = Ledger.open(ledger_path, key_path)
-    server = LedgerServer(ledger, socket_path or default_socket(ledger_path))
+    ledger = Ledger.open(ledger_location, key_path)
+    server = LedgerServer(ledger, socket_path or default_socket(ledger_location))
     if ready is not None:
         ready.set()
     try:
@@ -195,3 +232,6 @@ def serve(
     finally:
         server.server_close()
         ledger.close()
+
+
+__all__ = ["LedgerServer", "default_socket", "send_events", "serve"]

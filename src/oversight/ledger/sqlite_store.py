@@ -7,11 +7,12 @@ proof or a consistency proof reads O(log n) rows; a full verification reads ever
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .merkle import leaf_hash, node_hash
+from .store import StoreError, new_nodes
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,10 +23,6 @@ CREATE TABLE IF NOT EXISTS nodes (
 CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
-
-
-class StoreError(Exception):
-    """The database cannot be opened or read as a ledger: reported as one line."""
 
 
 class SqliteStore:
@@ -58,8 +55,22 @@ class SqliteStore:
         row = self._one("SELECT value FROM meta WHERE key = ?", key)
         return str(row[0]) if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+    def setdefault_meta(self, key: str, value: str) -> str:
+        self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        stored = self.get_meta(key)
+        assert stored is not None
+        return stored
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        try:
+            self.db.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise StoreError(f"ledger {self.path} is unreadable: {exc}") from None
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     # --- the log ----------------------------------------------------------------------------------------
     def size(self) -> int:
@@ -73,21 +84,8 @@ class SqliteStore:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 start = self.size()
-                rows = []
-                nodes: list[tuple[int, int, bytes]] = []
-                pending: dict[tuple[int, int], bytes] = {}
-                for offset, data in enumerate(entries):
-                    index = start + offset
-                    rows.append((index, data))
-                    level, position, current = 0, index, leaf_hash(data)
-                    nodes.append((level, position, current))
-                    pending[(level, position)] = current
-                    while position % 2 == 1:
-                        left = pending.get((level, position - 1)) or self.subtree(level, position - 1)
-                        current = node_hash(left, current)
-                        level, position = level + 1, position // 2
-                        nodes.append((level, position, current))
-                        pending[(level, position)] = current
+                rows = [(start + offset, data) for offset, data in enumerate(entries)]
+                nodes = new_nodes(start, entries, self.subtree)
                 self.db.executemany("INSERT INTO entries (idx, data) VALUES (?, ?)", rows)
                 self.db.executemany("INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)", nodes)
                 if seal is not None:
