@@ -1,0 +1,105 @@
+"""OpenAI Codex CLI's hook protocol: Claude Code's shape, with Codex's own tools and no "ask".
+
+Verified against the Codex hooks documentation (developers.openai.com/codex/hooks) and its source,
+openai/codex `codex-rs/hooks` (schema/generated/pre-tool-use.command.{input,output}.schema.json,
+src/events/pre_tool_use.rs, src/engine/output_parser.rs; via the `search` tool, Nov 2026):
+- config: `.codex/hooks.json` (project, loaded only when the project is trusted) or `~/.codex/hooks.json`;
+  `{"hooks": {"PreToolUse": [{"matcher": REGEX, "hooks": [{"type": "command", "command": ..., "timeout": S}]}]}}`;
+  hooks need `[features] hooks = true` (older: `codex_hooks`) and the user's trust (`/hooks`).
+- stdin: `session_id`, `turn_id`, `transcript_path`, `cwd`, `hook_event_name`, `model`, `permission_mode`,
+  `tool_name`, `tool_input`, `tool_use_id`. Shell-like tools (`Bash`) send `{"command": TEXT}`; `apply_patch`
+  sends its patch as `{"command": PATCH}` in Codex's `*** Begin Patch` format; MCP tools send their arguments.
+- exit 2 with a reason on stderr blocks; exit 0 parses `hookSpecificOutput.permissionDecision`; other statuses
+  fail open. `permissionDecision: "ask"` is rejected as unsupported (and the call then goes ahead), and so is a
+  bare "allow" — so ask is answered as a deny that says a human must approve, and a fine action gets silence.
+- PostToolUse: `{"decision": "block", "reason": ...}` and `hookSpecificOutput.additionalContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...types import Action, Decision
+from . import claude_code
+from .common import (
+    PASSIVE,
+    POST,
+    PRE,
+    UNKNOWN,
+    Answer,
+    BadEvent,
+    Request,
+    action,
+    claude_style_answer,
+    command_text,
+    patch_actions,
+    text,
+)
+
+AGENT = "codex"
+
+PASSIVE_EVENTS = frozenset(
+    {
+        "SessionStart",
+        "SessionEnd",
+        "UserPromptSubmit",
+        "PermissionRequest",
+        "PreCompact",
+        "PostCompact",
+        "SubagentStart",
+        "SubagentStop",
+        "Stop",
+        "StopFailure",
+        "Interrupt",
+    }
+)
+SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "unified_exec", "container.exec"})
+PATCH_TOOLS = frozenset({"apply_patch"})
+
+
+def to_request(event: Mapping[str, Any]) -> Request:
+    name = text(event, "hook_event_name")
+    session = text(event, "session_id")
+    cwd = text(event, "cwd")
+    if name in PASSIVE_EVENTS:
+        return Request(name, PASSIVE, session=session, cwd=cwd, raw=event)
+    if name not in ("PreToolUse", "PostToolUse"):
+        return Request(name, UNKNOWN, session=session, cwd=cwd, raw=event)
+    phase = PRE if name == "PreToolUse" else POST
+    tool = text(event, "tool_name")
+    if not tool:
+        raise BadEvent("tool event without tool_name")
+    args = event.get("tool_input")
+    base = Action(kind="unknown", tool=tool, cwd=cwd, agent=AGENT, session=session, phase=phase)
+    if tool in PATCH_TOOLS:
+        patch = args if isinstance(args, str) else _patch_text(args)
+        actions = patch_actions(patch, base, tool)
+    elif tool in SHELL_TOOLS:
+        if not isinstance(args, Mapping):
+            raise BadEvent("tool_input is missing or not an object")
+        actions = [action(base, "command", tool, command=command_text(args.get("command", args.get("cmd"))))]
+    else:
+        if not isinstance(args, Mapping):
+            raise BadEvent("tool_input is missing or not an object")
+        actions = claude_code.tool_actions(tool, args, base)
+    return Request(name, phase, tuple(actions), tool, session, cwd, event)
+
+
+def _patch_text(args: object) -> str:
+    if isinstance(args, Mapping):
+        for key in ("command", "input", "patch"):
+            value = args.get(key)
+            if isinstance(value, str):
+                return value
+            if isinstance(value, list) and value and all(isinstance(part, str) for part in value):
+                return str(value[-1])  # ["apply_patch", PATCH]
+    raise BadEvent("apply_patch without a patch")
+
+
+def to_actions(event: Mapping[str, Any]) -> list[Action]:
+    return list(to_request(event).actions)
+
+
+def answer(decision: Decision, request: Request) -> Answer:
+    return claude_style_answer(decision, request, ask_supported=False)
