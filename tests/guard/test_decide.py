@@ -310,3 +310,28 @@ def test_write_after_the_fact_is_scanned_as_new_content(repo: Path) -> None:
     (repo / "conftest.py").write_text(FORCED_PASS)
     decision = run(repo, kind="write", phase="post", paths=("conftest.py",), content=FORCED_PASS)
     assert decision.rule == "OV301"
+
+
+def test_an_edit_the_tool_will_refuse_is_not_read_as_deleting_the_file(repo: Path) -> None:
+    """An old_string that is not in the file: the tool refuses the edit, so nothing changes (and a test file
+    is not 'deleted', which detect would report)."""
+    (repo / "oversight.toml").write_text('[guard]\nmedium = "ask"\n')
+    decision = decide(
+        Action(
+            "edit",
+            tool="Edit",
+            paths=("test_calc.py",),
+            edits=(("assert add(7, 7) == 14", "assert True"),),
+            cwd=str(repo),
+        ),
+        load_policy(repo),
+    )
+    assert decision.outcome == "allow", decision
+
+
+def test_a_denied_path_is_denied_without_scanning_its_content(repo: Path) -> None:
+    decision = decide(
+        Action("write", tool="Write", paths=("monitoring/conftest.py",), content=FORCED_PASS, cwd=str(repo)),
+        load_policy(repo),
+    )
+    assert decision.outcome == "deny" and decision.rule == "deny:monitoring/**"

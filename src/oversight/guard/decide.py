@@ -31,6 +31,10 @@ class _Verdict:
     def add(self, outcome: str, rule: str, reason: str) -> None:
         self.entries.append((outcome, rule, reason))
 
+    @property
+    def denied(self) -> bool:
+        return any(outcome == "deny" for outcome, _, _ in self.entries)
+
     def path(self, match: PathMatch | None) -> None:
         if match is not None:
             self.add(match.outcome, match.rule, match.reason)
@@ -89,9 +93,11 @@ def _decide(action: Action, policy: Policy) -> Decision:
         elif action.phase == "post":
             before = None  # the file on disk is already the result
         _path_with_content(policy, match, before, after, verdict)
-        if action.kind != "notebook":
+        refused_edit = action.kind == "edit" and after is None  # the tool will refuse it: nothing changes
+        if action.kind != "notebook" and not refused_edit:
             changes.append(_file_change(policy, path, cwd, before, after))
-    _scan(changes, policy, verdict)
+    if not verdict.denied:  # a path already denied needs no content scan (the slowest part of a hook)
+        _scan(changes, policy, verdict)
     return verdict.decision()
 
 
