@@ -547,3 +547,23 @@ def test_gate_still_sees_exit_through_unchanged_alias() -> None:
         return x
     """
     assert flagged({"src/pkg/solve.py": after}, {"src/pkg/solve.py": before})
+
+
+def test_a_ci_script_that_hangs_bashlex_is_still_scanned_promptly() -> None:
+    """bashlex loops forever on an unclosed `${`; the scan must still finish and see the rest of the script."""
+    import subprocess
+    import sys
+
+    workflow = "on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: |\n          echo '${'t\n          pytest || true\n"
+    code = (
+        "import sys\n"
+        "from oversight.detect import scan\n"
+        "from oversight.types import Change, FileChange\n"
+        "before = b'on: push\\njobs:\\n  t:\\n    runs-on: x\\n    steps:\\n      - run: pytest\\n'\n"
+        "after = sys.stdin.buffer.read()\n"
+        "print(sorted({f.rule for f in scan(Change((FileChange('.github/workflows/ci.yml', before, after),))).findings}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=workflow.encode(), capture_output=True, timeout=60, check=True
+    )
+    assert "OV702" in done.stdout.decode()

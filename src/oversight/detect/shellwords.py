@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-import bashlex
+from ..shellparse import load as _load_bashlex
 
 # Commands whose exit status is always 0, so `cmd || <one of these>` hides cmd's failure.
 _ALWAYS_OK = frozenset({"true", ":", "echo", "printf", "return", "exit"})
@@ -61,7 +61,7 @@ def commands(script: str) -> list[SimpleCommand]:
         return []
     text = _blank_expressions(script)
     try:
-        parts = bashlex.parse(text)
+        parts = _load_bashlex().parse(text)
     except Exception:  # bashlex raises its own errors and NotImplementedError on unsupported syntax
         return _per_line(text)
     out: list[SimpleCommand] = []
@@ -225,7 +225,7 @@ def _per_line(text: str) -> list[SimpleCommand]:
     out: list[SimpleCommand] = []
     for lineno, line in _logical_lines(text):
         try:
-            parts = bashlex.parse(line)
+            parts = _load_bashlex().parse(line)
             starts = _line_starts(line)
             for part in parts:
                 for cmd in _walk(part, starts, conditional=False):

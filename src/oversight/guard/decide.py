@@ -291,12 +291,6 @@ def _scan(changes: list[FileChange], policy: Policy, verdict: _Verdict) -> None:
     if any(len(c.after or b"") > MAX_CONTENT for c in changes):
         verdict.add("ask", "scan:too-large", "the new content is too large to check")
         return
-    try:  # bashlex with precomputed tables: detect's rules import it, and building them costs ~400 ms
-        from .shellparse import load
-
-        load()
-    except ImportError:
-        pass
     from ..detect import scan
     from ..types import Change, Severity
 
