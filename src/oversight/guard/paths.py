@@ -6,6 +6,7 @@ Cheap to import: the hook calls this on every tool call.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -124,14 +125,22 @@ class Rule:
     pattern: str
     base: str
     segments: tuple[str, ...]
-    regex: re.Pattern[str]
     why: str
     origin: str = "built-in"
 
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first need: compiling every rule's pattern would cost a hook ~10 ms per call."""
+        return segments_regex(self.segments, self.pattern)
+
+    @functools.cached_property
+    def literals(self) -> tuple[str, ...]:
+        """The pattern's literal segments, case-folded: a path that lacks one cannot match (checked first)."""
+        return tuple(unescape(s).casefold() for s in self.segments if s != "**" and is_literal(s))
+
     @classmethod
     def relative(cls, outcome: str, name: str, pattern: str, root: str, why: str, origin: str) -> Rule:
-        segments = split_glob(pattern)
-        return cls(outcome, name, pattern, root, segments, segments_regex(segments, pattern), why, origin)
+        return cls(outcome, name, pattern, root, split_glob(pattern), why, origin)
 
     @classmethod
     def absolute(
@@ -144,7 +153,7 @@ class Rule:
         while len(segments) > 1 and segments[-1] == "**":
             segments = segments[:-1]
         shown = literal.rstrip("/") + "/" + suffix if suffix else literal
-        return cls(outcome, name, shown, "/", segments, segments_regex(segments, shown), why, origin)
+        return cls(outcome, name, shown, "/", segments, why, origin)
 
     def relative_path(self, path: str) -> str | None:
         """`path` (absolute, normalised) relative to this rule's base, or None when outside it."""
@@ -158,7 +167,12 @@ class Rule:
 
     def matches(self, path: str) -> bool:
         rel = self.relative_path(path)
-        return rel is not None and rel != "" and self.regex.fullmatch(rel) is not None
+        if not rel:
+            return False
+        folded = rel.casefold()
+        if not all(literal in folded for literal in self.literals):
+            return False
+        return self.regex.fullmatch(rel) is not None
 
     def beneath(self, folder: str) -> tuple[str | None, set[str]]:
         """Inside the existing folder `folder` (which this rule does not itself match): a protected path found

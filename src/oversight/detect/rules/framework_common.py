@@ -13,10 +13,10 @@ This module registers no rule. It answers, per file and memoised in `ctx.cache`:
 from __future__ import annotations
 
 import ast
-import unittest
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 from ..context import FileContext
 from ..names import import_bindings
@@ -445,12 +445,21 @@ def classify_target(target: str | None) -> str | None:
     return None
 
 
-_TESTCASE_VERDICT = frozenset(
-    name
-    for name in dir(unittest.TestCase)
-    if name.startswith(("assert", "fail"))
-    or name in {"run", "debug", "_callTestMethod", "failureException", "__call__", "_outcome", "_addSkip"}
-)
+def _unittest() -> ModuleType:
+    """unittest, imported only when a change names it (a guard hook should not pay for it)."""
+    import unittest
+
+    return unittest
+
+
+@lru_cache(maxsize=1)
+def _testcase_verdict() -> frozenset[str]:
+    return frozenset(
+        name
+        for name in dir(_unittest().TestCase)
+        if name.startswith(("assert", "fail"))
+        or name in {"run", "debug", "_callTestMethod", "failureException", "__call__", "_outcome", "_addSkip"}
+    )
 _CASE_CLASSES = frozenset({"TestCase", "IsolatedAsyncioTestCase", "FunctionTestCase"})
 _RUN_CLASSES = frozenset(
     {"TestResult", "TextTestResult", "TextTestRunner", "TestSuite", "TestProgram", "BaseTestSuite"}
@@ -471,18 +480,18 @@ def _unittest_verdict(path: list[str]) -> bool:
     if len(path) == 1:
         return head in _CASE_CLASSES | _RUN_CLASSES | {"main", "TestProgram"}
     if head in _CASE_CLASSES:
-        return path[1] in _TESTCASE_VERDICT
+        return path[1] in _testcase_verdict()
     if head not in _RUN_CLASSES:
         return False
     if head == "TestProgram":
         return path[1] == "runTests"  # argument parsing and discovery knobs decide no verdict
-    member = getattr(getattr(unittest, head, None), path[1], None)
+    member = getattr(getattr(_unittest(), head, None), path[1], None)
     return callable(member) or path[1] in {"resultclass", "failfast"}
 
 
 def _unittest_has(path: list[str]) -> bool:
     """True when `unittest.<path>` names something that exists (replacing it, not adding a helper)."""
-    obj: object = unittest
+    obj: object = _unittest()
     for part in path:
         if not hasattr(obj, part):
             return False

@@ -12,8 +12,6 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-
 from ..shellwords import commands
 
 TEST, LINT, TYPES, SECURITY = "tests", "lint", "type checks", "security scan"
@@ -274,40 +272,54 @@ class LineDict(dict[Any, Any]):
     block_values: set[Any]
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+def _line_loader() -> Any:
+    """A SafeLoader whose mappings are LineDicts; built on first use, so that scanning no YAML file never
+    imports PyYAML (a guard hook answers on every tool call)."""
+    global _LINE_LOADER
+    if _LINE_LOADER is not None:
+        return _LINE_LOADER
+    import yaml
+
+    class LineLoader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> LineDict:
+        loader.flatten_mapping(node)
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.value_lines = {}
+        out.block_values = set()
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                continue
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.value_lines[key] = value_node.start_mark.line + 1
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style in {"|", ">"}:
+                out.block_values.add(key)
+        return out
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    for tag in ("!reference", "!Ref", "!GetAtt", "!Sub", "!If", "!vault", "!secret", "!include", "!env"):
+        LineLoader.add_constructor(tag, lambda loader, node: None)
+    _LINE_LOADER = LineLoader
+    return LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    out = LineDict()
-    out.line = node.start_mark.line + 1
-    out.value_lines = {}
-    out.block_values = set()
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            continue
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.value_lines[key] = value_node.start_mark.line + 1
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style in {"|", ">"}:
-            out.block_values.add(key)
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-for _tag in ("!reference", "!Ref", "!GetAtt", "!Sub", "!If", "!vault", "!secret", "!include", "!env"):
-    _LineLoader.add_constructor(_tag, lambda loader, node: None)
+_LINE_LOADER: Any = None
 
 
 def load_yaml(text: str | None) -> Any:
     """The document, or None when absent or unreadable (several documents: the first mapping)."""
     if text is None or len(text) > 2_000_000:
         return None
+    loader = _line_loader()
+    import yaml
+
     try:
-        docs = list(yaml.load_all(text, Loader=_LineLoader))
+        docs = list(yaml.load_all(text, Loader=loader))
     except yaml.YAMLError:
         return None
     except (ValueError, TypeError, RecursionError):
