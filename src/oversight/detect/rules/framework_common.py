@@ -460,6 +460,8 @@ def _testcase_verdict() -> frozenset[str]:
         if name.startswith(("assert", "fail"))
         or name in {"run", "debug", "_callTestMethod", "failureException", "__call__", "_outcome", "_addSkip"}
     )
+
+
 _CASE_CLASSES = frozenset({"TestCase", "IsolatedAsyncioTestCase", "FunctionTestCase"})
 _RUN_CLASSES = frozenset(
     {"TestResult", "TextTestResult", "TextTestRunner", "TestSuite", "TestProgram", "BaseTestSuite"}
