@@ -196,8 +196,11 @@ def run_suite(
     from inspect_ai import eval_set
 
     options: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
+    task_args: dict[str, Any] = {"allow_self_grading": True} if allow_self_grading else {}
     if message_limit:
+        # The agentic tasks set their agent's own limit, which wins over the eval's: pass it to them too.
         options["message_limit"] = message_limit
+        task_args["message_limit"] = message_limit
     if any(model.startswith("oversight-local/") for model in models):
         # A local model answers one request at a time: one task and two samples in flight keep it busy
         # while a sample runs its tools, and no sample spends its time limit queueing behind many others.
@@ -209,7 +212,7 @@ def run_suite(
             log_dir=str(log_dir),
             model=models,
             model_roles=roles or None,
-            task_args={"allow_self_grading": True} if allow_self_grading else {},
+            task_args=task_args,
             limit=limit,
             epochs=epochs,
             retry_attempts=retries,

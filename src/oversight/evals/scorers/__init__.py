@@ -1,0 +1,1 @@
+"""Inspect scorers of the evaluation tasks."""
