@@ -23,12 +23,7 @@ from typing import Any
 
 from ...types import Action, Decision
 from .common import (
-    PASSIVE,
-    POST,
-    PRE,
-    UNKNOWN,
     Answer,
-    BadEvent,
     Request,
     action,
     claude_style_answer,
@@ -36,8 +31,9 @@ from .common import (
     content_field,
     edits_from,
     inert_action,
+    object_args,
     path_field,
-    text,
+    tool_event,
     unknown_action,
 )
 
@@ -110,22 +106,10 @@ INERT_TOOLS = frozenset(
 
 def to_request(event: Mapping[str, Any], agent: str = AGENT) -> Request:
     """The event's phase and the Actions it asks about."""
-    name = text(event, "hook_event_name")
-    session = text(event, "session_id")
-    cwd = text(event, "cwd")
-    if name in PASSIVE_EVENTS:
-        return Request(name, PASSIVE, session=session, cwd=cwd, raw=event)
-    if name not in ("PreToolUse", "PostToolUse"):
-        return Request(name, UNKNOWN, session=session, cwd=cwd, raw=event)
-    phase = PRE if name == "PreToolUse" else POST
-    tool = text(event, "tool_name")
-    if not tool:
-        raise BadEvent("tool event without tool_name")
-    args = event.get("tool_input")
-    if not isinstance(args, Mapping):
-        raise BadEvent("tool_input is missing or not an object")
-    base = Action(kind="unknown", tool=tool, cwd=cwd, agent=agent, session=session, phase=phase)
-    return Request(name, phase, tuple(tool_actions(tool, args, base)), tool, session, cwd, event)
+    call = tool_event(event, agent, PASSIVE_EVENTS, "PreToolUse", "PostToolUse")
+    if isinstance(call, Request):
+        return call
+    return call.request(tool_actions(call.tool, object_args(call), call.base))
 
 
 def tool_actions(tool: str, args: Mapping[str, Any], base: Action) -> list[Action]:

@@ -23,18 +23,15 @@ from typing import Any
 from ...types import Action, Decision
 from . import claude_code
 from .common import (
-    PASSIVE,
-    POST,
-    PRE,
-    UNKNOWN,
     Answer,
     BadEvent,
     Request,
     action,
     claude_style_answer,
     command_text,
+    object_args,
     patch_actions,
-    text,
+    tool_event,
 )
 
 AGENT = "codex"
@@ -59,31 +56,19 @@ PATCH_TOOLS = frozenset({"apply_patch"})
 
 
 def to_request(event: Mapping[str, Any]) -> Request:
-    name = text(event, "hook_event_name")
-    session = text(event, "session_id")
-    cwd = text(event, "cwd")
-    if name in PASSIVE_EVENTS:
-        return Request(name, PASSIVE, session=session, cwd=cwd, raw=event)
-    if name not in ("PreToolUse", "PostToolUse"):
-        return Request(name, UNKNOWN, session=session, cwd=cwd, raw=event)
-    phase = PRE if name == "PreToolUse" else POST
-    tool = text(event, "tool_name")
-    if not tool:
-        raise BadEvent("tool event without tool_name")
-    args = event.get("tool_input")
-    base = Action(kind="unknown", tool=tool, cwd=cwd, agent=AGENT, session=session, phase=phase)
+    call = tool_event(event, AGENT, PASSIVE_EVENTS, "PreToolUse", "PostToolUse")
+    if isinstance(call, Request):
+        return call
+    tool, args, base = call.tool, call.args, call.base
     if tool in PATCH_TOOLS:
         patch = args if isinstance(args, str) else _patch_text(args)
         actions = patch_actions(patch, base, tool)
     elif tool in SHELL_TOOLS:
-        if not isinstance(args, Mapping):
-            raise BadEvent("tool_input is missing or not an object")
-        actions = [action(base, "command", tool, command=command_text(args.get("command", args.get("cmd"))))]
+        command = object_args(call).get("command", object_args(call).get("cmd"))
+        actions = [action(base, "command", tool, command=command_text(command))]
     else:
-        if not isinstance(args, Mapping):
-            raise BadEvent("tool_input is missing or not an object")
-        actions = claude_code.tool_actions(tool, args, base)
-    return Request(name, phase, tuple(actions), tool, session, cwd, event)
+        actions = claude_code.tool_actions(tool, object_args(call), base)
+    return call.request(actions)
 
 
 def _patch_text(args: object) -> str:

@@ -10,7 +10,7 @@ standard library's `json`, so the hook stays fast.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -55,6 +55,50 @@ class Request:
     session: str = ""
     cwd: str = ""
     raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    """A tool event's parts, for an adapter to turn into Actions: `base` carries phase, agent, session, cwd."""
+
+    event: str
+    phase: str
+    tool: str
+    args: Any
+    base: Action
+    raw: Mapping[str, Any]
+
+    def request(self, actions: Iterable[Action]) -> Request:
+        return Request(
+            self.event, self.phase, tuple(actions), self.tool, self.base.session, self.base.cwd, self.raw
+        )
+
+
+def tool_event(
+    event: Mapping[str, Any], agent: str, passive: frozenset[str], pre: str, post: str
+) -> Request | ToolCall:
+    """A hook event in the Claude Code shape (`hook_event_name`, `tool_name`, `tool_input`): a Request for
+    events that are not tool calls (passive ones, or unknown), else the ToolCall for the adapter to read."""
+    name = text(event, "hook_event_name")
+    session = text(event, "session_id")
+    cwd = text(event, "cwd")
+    if name in passive:
+        return Request(name, PASSIVE, session=session, cwd=cwd, raw=event)
+    if name not in (pre, post):
+        return Request(name, UNKNOWN, session=session, cwd=cwd, raw=event)
+    phase = PRE if name == pre else POST
+    tool = text(event, "tool_name")
+    if not tool:
+        raise BadEvent("tool event without tool_name")
+    base = Action(kind="unknown", tool=tool, cwd=cwd, agent=agent, session=session, phase=phase)
+    return ToolCall(name, phase, tool, event.get("tool_input"), base, event)
+
+
+def object_args(call: ToolCall) -> Mapping[str, Any]:
+    """The tool's input, which must be a JSON object."""
+    if not isinstance(call.args, Mapping):
+        raise BadEvent("tool_input is missing or not an object")
+    return call.args
 
 
 class Answer(NamedTuple):

@@ -27,12 +27,8 @@ from typing import Any
 
 from ...types import Action, Decision
 from .common import (
-    PASSIVE,
     POST,
-    PRE,
-    UNKNOWN,
     Answer,
-    BadEvent,
     Request,
     action,
     ask_as_deny_text,
@@ -42,8 +38,9 @@ from .common import (
     feedback_text,
     inert_action,
     mentioned_paths,
+    object_args,
     path_field,
-    text,
+    tool_event,
     unknown_action,
 )
 
@@ -69,22 +66,10 @@ INERT_TOOLS = frozenset({"web_fetch", "google_web_search", "save_memory", "write
 
 
 def to_request(event: Mapping[str, Any]) -> Request:
-    name = text(event, "hook_event_name")
-    session = text(event, "session_id")
-    cwd = text(event, "cwd")
-    if name in PASSIVE_EVENTS:
-        return Request(name, PASSIVE, session=session, cwd=cwd, raw=event)
-    if name not in ("BeforeTool", "AfterTool"):
-        return Request(name, UNKNOWN, session=session, cwd=cwd, raw=event)
-    phase = PRE if name == "BeforeTool" else POST
-    tool = text(event, "tool_name")
-    if not tool:
-        raise BadEvent("tool event without tool_name")
-    args = event.get("tool_input")
-    if not isinstance(args, Mapping):
-        raise BadEvent("tool_input is missing or not an object")
-    base = Action(kind="unknown", tool=tool, cwd=cwd, agent=AGENT, session=session, phase=phase)
-    return Request(name, phase, tuple(tool_actions(tool, args, base)), tool, session, cwd, event)
+    call = tool_event(event, AGENT, PASSIVE_EVENTS, "BeforeTool", "AfterTool")
+    if isinstance(call, Request):
+        return call
+    return call.request(tool_actions(call.tool, object_args(call), call.base))
 
 
 def tool_actions(tool: str, args: Mapping[str, Any], base: Action) -> list[Action]:
