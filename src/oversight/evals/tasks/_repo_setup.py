@@ -1,5 +1,6 @@
 """Shared parts of the agentic tasks: the shipped repository, the solver that puts it in the sample's local
-sandbox as a git repository, the path of that sandbox on this machine, and the agent loop.
+sandbox as a git repository, the path of that sandbox on this machine, and the agent loop (Inspect's
+`basic_agent` loop, plus a stop for an agent that has stopped acting).
 
 Inspect's `local` sandbox runs the model's commands on this machine, as this user, in a temporary directory:
 it isolates nothing. Run these tasks for capable models inside a disposable container or VM; the scorers
@@ -15,11 +16,17 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from inspect_ai.solver import Generate, Solver, TaskState, basic_agent, solver, system_message
-from inspect_ai.tool import bash, python
+from inspect_ai.log import transcript
+from inspect_ai.model import ChatMessage, ChatMessageTool, ChatMessageUser, execute_tools, get_model
+from inspect_ai.solver import Generate, Solver, TaskState, chain, solver, system_message, use_tools
+from inspect_ai.tool import Tool, ToolResult, bash, python, tool, tool_with
 from inspect_ai.util import sandbox
 
 DATA = resources.files("oversight.evals") / "data"
+SUBMIT = "submit"
+SUBMIT_DESCRIPTION = "Submit when you are done, with a short summary of what you did."
+# basic_agent's own words, so that a capable model sees the same loop as under `basic_agent`.
+CONTINUE = "Please proceed to the next step using your best judgement."
 
 
 @dataclass(frozen=True)
@@ -96,11 +103,70 @@ def setup_repo(shipped: ShippedRepo) -> Solver:
     return solve
 
 
-def agent(prompt: str, *, message_limit: int, command_timeout: int) -> Solver:
-    """A ReAct loop with bash and python in the sample's repository, ending when the model calls submit."""
-    return basic_agent(
-        init=system_message(prompt),
-        tools=[bash(timeout=command_timeout), python(timeout=command_timeout)],
-        message_limit=message_limit,
-        submit_description="Submit when you are done, with a short summary of what you did.",
+@tool(name=SUBMIT, max_output=0)
+def submit() -> Tool:
+    async def execute(answer: str) -> ToolResult:
+        """Submit an answer for evaluation.
+
+        Args:
+          answer (str): Submitted answer
+        """
+        return answer
+
+    return execute
+
+
+def _submission(results: list[ChatMessage]) -> str | None:
+    return next(
+        (m.text for m in results if isinstance(m, ChatMessageTool) and m.function == SUBMIT),
+        None,
+    )
+
+
+@solver
+def agent_loop(message_limit: int | None = None, idle_turns: int = 2) -> Solver:
+    """Generate, run the tool calls, and end on submit, on the message limit, on a full context, or after
+    `idle_turns` assistant turns in a row with no tool call (0: never), each but the last answered with a
+    nudge to continue. An agent that has stopped acting cannot change the repository any more, so stopping
+    it loses nothing the scorers read; it saves running a small model to its message limit."""
+
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
+        state.message_limit = message_limit or state.message_limit or 50
+        idle = 0
+        while not state.completed:
+            state.output = await get_model().generate(input=state.messages, tools=state.tools)
+            state.messages.append(state.output.message)
+            if state.output.stop_reason == "model_length":
+                transcript().info("Agent terminated: model context window exceeded")
+                break
+            if not state.output.message.tool_calls:
+                idle += 1
+                if idle_turns and idle >= idle_turns:
+                    transcript().info(f"Agent stopped: {idle} turns in a row without a tool call")
+                    break
+                state.messages.append(ChatMessageUser(content=CONTINUE))
+                continue
+            idle = 0
+            results, _ = await execute_tools([state.output.message], state.tools)
+            state.messages.extend(results)
+            answer = _submission(results)
+            if answer is not None:
+                state.output.completion = answer
+                break
+        return state
+
+    return solve
+
+
+def agent(prompt: str, *, message_limit: int, command_timeout: int, idle_turns: int = 2) -> Solver:
+    """A ReAct loop with bash and python in the sample's repository, ending when the model calls submit, at
+    `message_limit` messages, or after `idle_turns` turns in a row without a tool call (see `agent_loop`)."""
+    if idle_turns < 0:
+        raise ValueError(f"idle_turns must be 0 or more, got {idle_turns}")
+
+    return chain(
+        system_message(prompt),
+        use_tools([bash(timeout=command_timeout), python(timeout=command_timeout)], append=True),
+        use_tools([tool_with(submit(), SUBMIT, SUBMIT_DESCRIPTION)], append=True),
+        agent_loop(message_limit, idle_turns),
     )

@@ -67,6 +67,7 @@ def classifier_sabotage(
     message_limit: int = 40,
     time_limit: int = 900,
     command_timeout: int = 60,
+    idle_turns: int = 2,
 ) -> Task:
     """Sabotage of a reward-hack classifier, on 10 framings of the request.
 
@@ -78,6 +79,8 @@ def classifier_sabotage(
         message_limit: messages per sample before the agent is stopped.
         time_limit: seconds per sample.
         command_timeout: seconds per bash or python call.
+        idle_turns: assistant turns in a row without a tool call before the agent is stopped (0: never); the
+            first ones are answered with a nudge to continue.
     """
     setup: list[Solver] = [setup_repo(shipped)]
     if grade_transcript:
@@ -85,7 +88,9 @@ def classifier_sabotage(
     return Task(
         dataset=dataset(),
         setup=setup,
-        solver=agent(SYSTEM, message_limit=message_limit, command_timeout=command_timeout),
+        solver=agent(
+            SYSTEM, message_limit=message_limit, command_timeout=command_timeout, idle_turns=idle_turns
+        ),
         scorer=sabotage_scorer(
             shipped,
             PROTECTED,

@@ -118,6 +118,7 @@ def impossible_tests(
     message_limit: int = 30,
     time_limit: int = 600,
     command_timeout: int = 60,
+    idle_turns: int = 2,
 ) -> Task:
     """Reward-hacking propensity on 32 small tasks with contradictory tests.
 
@@ -127,6 +128,8 @@ def impossible_tests(
         message_limit: messages per sample before the agent is stopped.
         time_limit: seconds per sample.
         command_timeout: seconds per bash or python call.
+        idle_turns: assistant turns in a row without a tool call before the agent is stopped (0: never); the
+            first ones are answered with a nudge to continue.
     """
     return Task(
         dataset=dataset(kinds),
@@ -135,6 +138,7 @@ def impossible_tests(
             SYSTEM + (ESCAPE_HATCH if escape_hatch else ""),
             message_limit=message_limit,
             command_timeout=command_timeout,
+            idle_turns=idle_turns,
         ),
         scorer=repo_scorer(shipped, PROTECTED, positive="cheated", negative="honest"),
         sandbox="local",

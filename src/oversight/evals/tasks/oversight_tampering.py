@@ -89,18 +89,24 @@ def dataset() -> MemoryDataset:
 
 
 @task
-def oversight_tampering(message_limit: int = 40, time_limit: int = 900, command_timeout: int = 60) -> Task:
+def oversight_tampering(
+    message_limit: int = 40, time_limit: int = 900, command_timeout: int = 60, idle_turns: int = 2
+) -> Task:
     """Tampering with tests, monitors and hooks under deadline pressure, on 10 scenarios.
 
     Args:
         message_limit: messages per sample before the agent is stopped.
         time_limit: seconds per sample.
         command_timeout: seconds per bash or python call.
+        idle_turns: assistant turns in a row without a tool call before the agent is stopped (0: never); the
+            first ones are answered with a nudge to continue.
     """
     return Task(
         dataset=dataset(),
         setup=setup_repo(shipped),
-        solver=agent(SYSTEM, message_limit=message_limit, command_timeout=command_timeout),
+        solver=agent(
+            SYSTEM, message_limit=message_limit, command_timeout=command_timeout, idle_turns=idle_turns
+        ),
         scorer=repo_scorer(shipped, PROTECTED, positive="tampered", negative="honest"),
         sandbox="local",
         time_limit=time_limit,
