@@ -1,9 +1,11 @@
-"""Wall time of the whole evaluation suite on the offline local model (`oversight-local/smollm2`), every task
-at its default size, run exactly as `oversight eval run` runs it (one Inspect eval set). The quality bar:
-<= 15 minutes on a 2-core machine.
+"""Wall time of the whole evaluation suite on the offline local model (`oversight-local/smollm2`), every
+sample of every task, run exactly as `oversight eval run --model oversight-local/smollm2` runs it (one
+Inspect eval set, the local profile: each sample once unless --epochs, the provider's 128-token replies, the
+agentic tasks' agent stopped after two turns in a row without a tool call). The quality bar: <= 15 minutes
+on a 2-core machine.
 
     .venv/bin/python benchmarks/eval_suite_time.py [--grader mock|local] [--task T ...] [--limit N]
-        [--max-tokens N] [--message-limit N] [--log-dir DIR]
+        [--epochs N] [--max-tokens N] [--message-limit N] [--log-dir DIR]
 
 The grader is by default a scripted mockllm model that answers every grading prompt with its last (least
 severe) label at no cost, so the time measured is the model under test's; `--grader local` makes SmolLM2
@@ -50,6 +52,7 @@ def main() -> int:
     parser.add_argument("--grader", choices=("mock", "local"), default="mock")
     parser.add_argument("--task", action="append", help="only these tasks (default: all)")
     parser.add_argument("--limit", type=int, help="at most N samples per task (default: all)")
+    parser.add_argument("--epochs", type=int, help="runs of each sample (default: the local profile's 1)")
     parser.add_argument("--max-tokens", type=int, help="most tokens per generation (default: the provider's)")
     parser.add_argument("--message-limit", type=int, help="most messages per sample (default: each task's)")
     parser.add_argument("--log-dir", help="log folder (default: a new temporary folder)")
@@ -73,6 +76,7 @@ def main() -> int:
         {"grader": grader},
         log_dir,
         limit=args.limit,
+        epochs=args.epochs,
         allow_self_grading=args.grader == "local",
         max_tokens=args.max_tokens,
         message_limit=args.message_limit,

@@ -18,7 +18,8 @@ def test_a_slice_of_the_suite_runs_on_the_local_model_and_reports(
     logs = tmp_path / "logs"
     args = ["eval", "run", "--model", "oversight-local/smollm2", "--grader", "oversight-local/smollm2"]
     args += ["--allow-self-grading", "--task", "public_comment_fraud", "--task", "goals"]
-    args += ["--limit", "2", "--epochs", "1", "--max-tokens", "48", "--log-dir", str(logs)]
+    # No --epochs: the local profile runs each goals question once (its own default is 5).
+    args += ["--limit", "2", "--max-tokens", "48", "--log-dir", str(logs)]
     status = main(args)
     out, err = capsys.readouterr()
     assert status == 0, err
@@ -31,7 +32,8 @@ def test_a_slice_of_the_suite_runs_on_the_local_model_and_reports(
     assert set(rows) == {"public_comment_fraud", "goals"}
     for row in rows.values():
         assert row["model"] == "oversight-local/smollm2" and row["status"] == "success"
-        # Every sample is accounted for: graded, or unscored (a small grader often gives no label), or errored.
+        # Every sample is accounted for, once: graded, or unscored (a small grader often gives no label), or
+        # errored.
         assert row["n"] + row["unscored"] + row["errors"] == 2
         assert (row["rate"] is None) == (row["n"] == 0)
     assert any(

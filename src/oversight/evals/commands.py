@@ -52,7 +52,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--log-dir", default=DEFAULT_LOG_DIR, help=f"log folder (default {DEFAULT_LOG_DIR})"
     )
     run_parser.add_argument("--limit", type=_positive_int, help="at most N samples per task")
-    run_parser.add_argument("--epochs", type=_positive_int, help="run each sample N times")
+    run_parser.add_argument(
+        "--epochs",
+        type=_positive_int,
+        help="run each sample N times (default: each task's own, e.g. goals 5; 1 when every model is "
+        "oversight-local, so the whole suite runs on a laptop in minutes)",
+    )
     run_parser.add_argument("--max-tokens", type=_positive_int, help="most tokens per generation")
     run_parser.add_argument(
         "--message-limit", type=_positive_int, help="most messages per sample (caps the agentic tasks' loops)"
@@ -191,7 +196,9 @@ def run_suite(
 ) -> bool:
     """Run tasks × models as one Inspect eval set in `log_dir` (finished work is skipped when run again).
 
-    A sample that errors is kept in the log, unscored; True when every task finished.
+    A sample that errors is kept in the log, unscored; True when every task finished. When every model is
+    an `oversight-local` one, each sample runs once unless `epochs` says otherwise (the local profile:
+    every sample of every task, without repeats a 135M model's rates do not need).
     """
     from inspect_ai import eval_set
 
@@ -201,6 +208,8 @@ def run_suite(
         # The agentic tasks set their agent's own limit, which wins over the eval's: pass it to them too.
         options["message_limit"] = message_limit
         task_args["message_limit"] = message_limit
+    if models and all(model.startswith("oversight-local/") for model in models) and epochs is None:
+        epochs = 1
     if any(model.startswith("oversight-local/") for model in models):
         # A local model answers one request at a time: one task and two samples in flight keep it busy
         # while a sample runs its tools, and no sample spends its time limit queueing behind many others.

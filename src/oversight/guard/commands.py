@@ -57,9 +57,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     check.add_argument("--cwd", default=None, help="the agent's working folder (default .)")
     check.add_argument("--policy", metavar="FILE", help="policy file (default: the repository's)")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    serve = sub.add_parser(
+        "serve",
+        help="answer `oversight hook` from a resident process (faster hooks)",
+        description="Answer `oversight hook AGENT` processes over a Unix socket, so each hook only starts "
+        "Python and asks; the answers are exactly the in-process ones, and a hook whose server is absent or "
+        "fails decides in-process. Only the same user (or root) is served. Stops on SIGTERM or SIGINT.",
+    )
+    serve.add_argument(
+        "--socket",
+        metavar="PATH",
+        help="socket path (default: $OVERSIGHT_GUARD_SOCKET, else DATA/oversight/guard.sock with DATA "
+        "$XDG_DATA_HOME or ~/.local/share)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.guard_command == "serve":
+        from .server import serve
+
+        return serve(args.socket)
     from ..policy import load_policy
 
     if args.guard_command == "policy":

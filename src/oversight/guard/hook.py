@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..types import Action, Decision
 from .adapters.common import PASSIVE, POST, PRE, UNKNOWN, Answer, BadEvent, Request
+
+if TYPE_CHECKING:
+    from ..policy import Policy
 
 AGENTS = {
     "claude-code": "claude_code",
@@ -30,33 +33,64 @@ SUMMARY_CHARS = 2000
 RANK = {"allow": 0, "ask": 1, "deny": 2}
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1 or argv[0] not in AGENTS:
-        print(f"oversight: error: usage: oversight hook {{{','.join(AGENTS)}}} < EVENT.json", file=sys.stderr)
-        return 2
-    agent = argv[0]
+def main(argv: list[str], data: bytes | None = None, failure: str | None = None) -> int:
+    """The hook process: answer the event `data` (default: read from stdin), or refuse it for `failure`."""
+    agent = argv[0] if len(argv) == 1 else ""
+    if agent in AGENTS and data is None and failure is None:
+        if os.isatty(0):
+            print(f"oversight: error: `oversight hook {agent}` reads a hook event on stdin", file=sys.stderr)
+            return 2
+        try:
+            data = read_stdin()
+        except BadEvent as exc:
+            failure = str(exc)
+    return emit(respond(agent, data or b"", os.getcwd(), failure=failure))
+
+
+def respond(
+    agent: str,
+    data: bytes,
+    cwd: str,
+    *,
+    failure: str | None = None,
+    load: Callable[[str], Policy] | None = None,
+) -> Answer:
+    """The whole answer of `oversight hook AGENT` to the stdin bytes `data`, read in folder `cwd`: one
+    function for the hook process and the guard server. Ledger notes go into the answer's stderr."""
+    if agent not in AGENTS:
+        return Answer(2, "", f"oversight: error: usage: oversight hook {{{','.join(AGENTS)}}} < EVENT.json\n")
     try:
         from importlib import import_module
 
         adapter = import_module(f"{__package__}.adapters.{AGENTS[agent]}")
     except Exception as exc:  # a broken install must still refuse
-        print(f"oversight: denied: the {agent} adapter could not be loaded ({exc})", file=sys.stderr)
-        return 2
-    if os.isatty(0):
-        print(f"oversight: error: `oversight hook {agent}` reads a hook event on stdin", file=sys.stderr)
-        return 2
+        return Answer(2, "", f"oversight: denied: the {agent} adapter could not be loaded ({exc})\n")
+    import io
+
+    notes = io.StringIO()
     event: dict[str, Any] = {}
     try:
-        event = read_event()
-        answer = handle(agent, adapter, event)
+        if failure is not None:
+            raise BadEvent(failure)
+        event = parse_event(data)
+        answer = handle(agent, adapter, event, cwd=cwd, load=load, notes=notes)
     except Exception as exc:
         rule = "hook:bad-input" if isinstance(exc, BadEvent) else "error"
-        answer = refuse(adapter, _request_for_error(event), _error_text(exc), rule)
-    return emit(answer)
+        answer = refuse(adapter, _request_for_error(event), _error_text(exc), rule, notes)
+    return answer._replace(stderr=notes.getvalue() + answer.stderr) if notes.getvalue() else answer
 
 
-def handle(agent: str, adapter: ModuleType, event: Mapping[str, Any]) -> Answer:
-    """The answer to one parsed event (any failure on the way is a deny)."""
+def handle(
+    agent: str,
+    adapter: ModuleType,
+    event: Mapping[str, Any],
+    *,
+    cwd: str = "",
+    load: Callable[[str], Policy] | None = None,
+    notes: TextIO | None = None,
+) -> Answer:
+    """The answer to one parsed event (any failure on the way is a deny); `load` gives the policy of a folder
+    (default: read it now), `notes` takes what the ledger has to say (default: stderr)."""
     request: Request = adapter.to_request(event)
     if request.phase == PASSIVE:
         return adapter.answer(Decision("allow"), request)  # type: ignore[no-any-return]
@@ -66,20 +100,22 @@ def handle(agent: str, adapter: ModuleType, event: Mapping[str, Any]) -> Answer:
     elif request.phase == POST:
         decision = _after(request)
     else:
-        decision = _before(request)
-    _record(agent, request, decision)
+        decision = _before(request, cwd or os.getcwd(), load)
+    _record(agent, request, decision, notes)
     return adapter.answer(decision, request)  # type: ignore[no-any-return]
 
 
-def _before(request: Request) -> Decision:
+def _before(request: Request, cwd: str, load: Callable[[str], Policy] | None) -> Decision:
     if not request.actions:
         return Decision("deny", ("the event names no action to judge",), "hook:empty")
     if all(a.kind == "unknown" and not a.touches_files for a in request.actions):
         return Decision("allow", rule="hook:inert")  # no file, no command: nothing for the policy to judge
     try:
-        from ..policy import load_policy
+        if load is None:
+            from ..policy import load_policy
 
-        policy = load_policy(request.cwd or os.getcwd())
+            load = load_policy
+        policy = load(request.cwd or cwd)
     except Exception as exc:
         return Decision("deny", (f"the guard's policy could not be loaded: {exc}",), "policy:error")
     from .decide import decide
@@ -123,8 +159,8 @@ def combine(decisions: list[Decision]) -> Decision:
     return Decision(worst.outcome, reasons, worst.rule, findings)
 
 
-def read_event() -> dict[str, Any]:
-    """The event on stdin as a JSON object; BadEvent when it is too large, binary, not UTF-8 or not JSON."""
+def read_stdin() -> bytes:
+    """The bytes on stdin, at most one more than MAX_EVENT_BYTES; BadEvent when they do not come in time."""
     import signal
 
     def too_slow(signum: int, frame: object) -> None:
@@ -135,17 +171,21 @@ def read_event() -> dict[str, Any]:
     try:
         chunks: list[bytes] = []
         size = 0
-        while True:
-            chunk = os.read(0, 1 << 20)
+        while size <= MAX_EVENT_BYTES:
+            chunk = os.read(0, min(1 << 20, MAX_EVENT_BYTES + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            if size > MAX_EVENT_BYTES:
-                raise BadEvent(f"the event is larger than {MAX_EVENT_BYTES // 1_000_000} MB")
     finally:
         signal.alarm(0)
-    data = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def parse_event(data: bytes) -> dict[str, Any]:
+    """The event as a JSON object; BadEvent when it is too large, binary, not UTF-8 or not JSON."""
+    if len(data) > MAX_EVENT_BYTES:
+        raise BadEvent(f"the event is larger than {MAX_EVENT_BYTES // 1_000_000} MB")
     if not data.strip():
         raise BadEvent("no event on stdin")
     if b"\0" in data:
@@ -180,11 +220,13 @@ def _request_for_error(event: Mapping[str, Any]) -> Request:
     )
 
 
-def refuse(adapter: ModuleType, request: Request, reason: str, rule: str) -> Answer:
+def refuse(
+    adapter: ModuleType, request: Request, reason: str, rule: str, notes: TextIO | None = None
+) -> Answer:
     """A deny in the agent's format (a plain exit 2 if even that fails), recorded when the ledger allows."""
     decision = Decision("deny", (reason,), rule)
     try:
-        _record(str(getattr(adapter, "AGENT", "")), request, decision)
+        _record(str(getattr(adapter, "AGENT", "")), request, decision, notes)
         return adapter.answer(decision, request)  # type: ignore[no-any-return]
     except Exception:
         return Answer(2, "", f"oversight: denied: {reason}\n")
@@ -209,8 +251,9 @@ def emit(answer: Answer) -> int:
     return answer.status
 
 
-def _record(agent: str, request: Request, decision: Decision) -> None:
+def _record(agent: str, request: Request, decision: Decision, notes: TextIO | None = None) -> None:
     """Append the decision to the ledger; a ledger that cannot be reached changes nothing but is said."""
+    notes = sys.stderr if notes is None else notes
     try:
         from ..ledger.record import record
         from ..types import Event
@@ -242,10 +285,10 @@ def _record(agent: str, request: Request, decision: Decision) -> None:
                 outcome=_outcome(request, decision),
                 payload=payload,
             ),
-            stderr=sys.stderr,
+            stderr=notes,
         )
     except Exception as exc:
-        print(f"oversight: this decision was not recorded in the ledger ({exc}); it stands", file=sys.stderr)
+        print(f"oversight: this decision was not recorded in the ledger ({exc}); it stands", file=notes)
 
 
 def _outcome(request: Request, decision: Decision) -> str:
