@@ -38,13 +38,13 @@ def _hook(argv: list[str]) -> int:
 
 def _read_stdin() -> bytes:
     """At most one byte more than the hook accepts, within the hook's time."""
-    import signal
+    import _signal  # type: ignore[import-not-found]  # the C core of `signal`, without its enum wrapper
 
     def too_slow(signum: int, frame: object) -> None:
         raise TimeoutError
 
-    signal.signal(signal.SIGALRM, too_slow)
-    signal.alarm(_READ_SECONDS)
+    _signal.signal(_signal.SIGALRM, too_slow)
+    _signal.alarm(_READ_SECONDS)
     try:
         chunks: list[bytes] = []
         size = 0
@@ -55,7 +55,7 @@ def _read_stdin() -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     finally:
-        signal.alarm(0)
+        _signal.alarm(0)
     return b"".join(chunks)
 
 
