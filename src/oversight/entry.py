@@ -5,10 +5,12 @@ starts Python, and decides in-process whenever the server is absent, refuses or 
 import os
 import sys
 
-_MAX_EVENT_BYTES = 10_000_000  # hook.MAX_EVENT_BYTES (not imported: the point is to import nothing)
-_READ_SECONDS = 30  # hook.READ_SECONDS
-_ENV_KEYS = ("HOME", "XDG_DATA_HOME", "OVERSIGHT_LEDGER")  # server.ENV_KEYS
-_MAGIC = b"OVG1"
+# The hook's limits and its wire to the guard server, defined here (which imports nothing) for the hook and
+# the server to share.
+MAX_EVENT_BYTES = 10_000_000
+READ_SECONDS = 30
+ENV_KEYS = ("HOME", "XDG_DATA_HOME", "OVERSIGHT_LEDGER")  # the server answers only with the same settings
+MAGIC = b"OVG1"
 
 
 def main() -> int:
@@ -24,9 +26,9 @@ def _hook(argv: list[str]) -> int:
     failure: str | None = None
     if len(argv) == 1 and not os.isatty(0):
         try:
-            data = _read_stdin()
+            data = read_stdin()
         except TimeoutError:
-            failure = f"no complete event on stdin within {_READ_SECONDS} s"
+            failure = f"no complete event on stdin within {READ_SECONDS} s"
         else:
             answer = _ask(argv[0], data)
             if answer is not None:
@@ -36,20 +38,21 @@ def _hook(argv: list[str]) -> int:
     return hook_main(argv, data, failure)
 
 
-def _read_stdin() -> bytes:
-    """At most one byte more than the hook accepts, within the hook's time."""
+def read_stdin() -> bytes:
+    """The bytes on stdin, at most one more than the hook accepts; TimeoutError when they do not come within
+    READ_SECONDS."""
     import _signal  # type: ignore[import-not-found]  # the C core of `signal`, without its enum wrapper
 
     def too_slow(signum: int, frame: object) -> None:
         raise TimeoutError
 
     _signal.signal(_signal.SIGALRM, too_slow)
-    _signal.alarm(_READ_SECONDS)
+    _signal.alarm(READ_SECONDS)
     try:
         chunks: list[bytes] = []
         size = 0
-        while size <= _MAX_EVENT_BYTES:
-            chunk = os.read(0, min(1 << 20, _MAX_EVENT_BYTES + 1 - size))
+        while size <= MAX_EVENT_BYTES:
+            chunk = os.read(0, min(1 << 20, MAX_EVENT_BYTES + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -59,7 +62,13 @@ def _read_stdin() -> bytes:
     return b"".join(chunks)
 
 
-def _socket_path() -> str:
+def settings() -> tuple[str, ...]:
+    """The settings that change a decision or where it is recorded, as the wire carries them ("" = unset)."""
+    return tuple("=" + os.environ[key] if key in os.environ else "" for key in ENV_KEYS)
+
+
+def guard_socket() -> str:
+    """`$OVERSIGHT_GUARD_SOCKET`, else DATA/oversight/guard.sock (DATA: `$XDG_DATA_HOME` or ~/.local/share)."""
     given = os.environ.get("OVERSIGHT_GUARD_SOCKET")
     if given:
         return given
@@ -71,7 +80,7 @@ def _ask(agent: str, data: bytes) -> tuple[int, bytes, bytes] | None:
     """The guard server's answer (status, stdout, stderr), or None when there is no valid one."""
     import _socket  # the C core of `socket`, without its enum-heavy wrapper
 
-    path = _socket_path()
+    path = guard_socket()
     if not os.path.exists(path):
         return None
     try:
@@ -85,9 +94,8 @@ def _ask(agent: str, data: bytes) -> tuple[int, bytes, bytes] | None:
         peer = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
         if int.from_bytes(peer[4:8], sys.byteorder) not in (os.getuid(), 0):
             return None  # a socket that someone else put there does not decide
-        env = ["=" + os.environ[key] if key in os.environ else "" for key in _ENV_KEYS]
-        header = "\0".join([agent, cwd, *env]).encode("utf-8", "surrogateescape")
-        sock.sendall(_MAGIC + len(header).to_bytes(4, "big") + header + len(data).to_bytes(8, "big") + data)
+        header = "\0".join([agent, cwd, *settings()]).encode("utf-8", "surrogateescape")
+        sock.sendall(MAGIC + len(header).to_bytes(4, "big") + header + len(data).to_bytes(8, "big") + data)
         sock.shutdown(_socket.SHUT_WR)
         chunks: list[bytes] = []
         while True:
@@ -103,7 +111,7 @@ def _ask(agent: str, data: bytes) -> tuple[int, bytes, bytes] | None:
 
 
 def _parse_answer(reply: bytes) -> tuple[int, bytes, bytes] | None:
-    if len(reply) < 13 or reply[:4] != _MAGIC:
+    if len(reply) < 13 or reply[:4] != MAGIC:
         return None
     status, out_size = reply[4], int.from_bytes(reply[5:9], "big")
     out_end = 9 + out_size

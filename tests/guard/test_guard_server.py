@@ -344,14 +344,6 @@ def test_the_server_refuses_a_path_in_use(env: Env) -> None:
     assert env.hook("claude-code", claude(env.repo, "Bash", {"command": "ls"}))[::3] == (0, "server")
 
 
-def test_the_client_and_the_hook_share_their_limits() -> None:
-    from oversight import entry
-    from oversight.guard import hook, server
-
-    assert (entry._MAX_EVENT_BYTES, entry._READ_SECONDS) == (hook.MAX_EVENT_BYTES, hook.READ_SECONDS)
-    assert entry._ENV_KEYS == server.ENV_KEYS and entry._MAGIC == server.MAGIC
-
-
 def test_hooks_at_the_same_time_each_get_their_own_answer(env: Env) -> None:
     from concurrent.futures import ThreadPoolExecutor
 

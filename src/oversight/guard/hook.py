@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..entry import MAX_EVENT_BYTES, READ_SECONDS, read_stdin
 from ..types import Action, Decision
 from .adapters.common import PASSIVE, POST, PRE, UNKNOWN, Answer, BadEvent, Request
 
@@ -27,8 +28,6 @@ AGENTS = {
     "cursor": "cursor",
     "copilot": "copilot",
 }
-MAX_EVENT_BYTES = 10_000_000
-READ_SECONDS = 30
 SUMMARY_CHARS = 2000
 RANK = {"allow": 0, "ask": 1, "deny": 2}
 
@@ -42,8 +41,8 @@ def main(argv: list[str], data: bytes | None = None, failure: str | None = None)
             return 2
         try:
             data = read_stdin()
-        except BadEvent as exc:
-            failure = str(exc)
+        except TimeoutError:
+            failure = f"no complete event on stdin within {READ_SECONDS} s"
     return emit(respond(agent, data or b"", os.getcwd(), failure=failure))
 
 
@@ -157,29 +156,6 @@ def combine(decisions: list[Decision]) -> Decision:
     reasons = tuple(dict.fromkeys(reason for d in same for reason in d.reasons))
     findings = tuple(f for d in same for f in d.findings)
     return Decision(worst.outcome, reasons, worst.rule, findings)
-
-
-def read_stdin() -> bytes:
-    """The bytes on stdin, at most one more than MAX_EVENT_BYTES; BadEvent when they do not come in time."""
-    import signal
-
-    def too_slow(signum: int, frame: object) -> None:
-        raise BadEvent(f"no complete event on stdin within {READ_SECONDS} s")
-
-    signal.signal(signal.SIGALRM, too_slow)
-    signal.alarm(READ_SECONDS)
-    try:
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_EVENT_BYTES:
-            chunk = os.read(0, min(1 << 20, MAX_EVENT_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    finally:
-        signal.alarm(0)
-    return b"".join(chunks)
 
 
 def parse_event(data: bytes) -> dict[str, Any]:

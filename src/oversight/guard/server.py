@@ -25,32 +25,16 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..entry import ENV_KEYS, MAGIC, MAX_EVENT_BYTES, READ_SECONDS, guard_socket, settings
 from ..errors import UsageError
-from .hook import MAX_EVENT_BYTES, respond
+from .hook import respond
 
 if TYPE_CHECKING:
     from ..policy import Policy
 
-MAGIC = b"OVG1"
-ENV_KEYS = ("HOME", "XDG_DATA_HOME", "OVERSIGHT_LEDGER")
 MAX_HEADER = 1 << 16
-READ_SECONDS = 30
 MAX_POLICY_BYTES = 1 << 20
 Signature = tuple[tuple[int, int, int, bytes] | None, ...]
-
-
-def default_socket() -> str:
-    """`$OVERSIGHT_GUARD_SOCKET`, else DATA/oversight/guard.sock (DATA: `$XDG_DATA_HOME` or ~/.local/share)."""
-    given = os.environ.get("OVERSIGHT_GUARD_SOCKET")
-    if given:
-        return given
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return os.path.join(data, "oversight", "guard.sock")
-
-
-def environment() -> tuple[str, ...]:
-    """The settings that change a decision or where it is recorded, as the wire format carries them."""
-    return tuple("=" + os.environ[key] if key in os.environ else "" for key in ENV_KEYS)
 
 
 class PolicyCache:
@@ -98,7 +82,7 @@ class Server:
         self.cache = PolicyCache()
         self.lock = threading.Lock()
         self.uid = os.getuid()
-        self.env = environment()
+        self.env = settings()
         self.sock = _bind(path)
         self.inode = os.stat(path).st_ino
 
@@ -209,7 +193,7 @@ def _encode_answer(status: int, stdout: str, stderr: str) -> bytes:
 
 def serve(path: str | None = None) -> int:
     """Run the server until SIGTERM or SIGINT; the socket is removed on the way out."""
-    server = Server(path or default_socket())
+    server = Server(path or guard_socket())
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
