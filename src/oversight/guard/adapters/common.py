@@ -168,6 +168,19 @@ def unknown_action(tool: str, args: object, base: Action) -> Action:
     return _with(base, kind="unknown", tool=tool, paths=paths, touches_files=touches)
 
 
+def other_tool(
+    tool: str, args: Mapping[str, Any], base: Action, read_tools: frozenset[str], inert_tools: frozenset[str]
+) -> list[Action]:
+    """A tool that neither writes nor runs commands: a read of the paths it names, nothing (inert), or an
+    unknown tool, which is denied when it names files."""
+    if tool in read_tools:
+        paths = mentioned_paths(args)
+        return [action(base, "read", tool, paths=paths, touches_files=bool(paths))]
+    if tool in inert_tools:
+        return [inert_action(tool, base)]
+    return [unknown_action(tool, args, base)]
+
+
 def _names_files(args: Mapping[str, Any]) -> bool:
     return any(
         isinstance(key, str) and any(word in key.lower() for word in ("path", "file", "dir")) for key in args

@@ -44,14 +44,12 @@ from .common import (
     content_field,
     denial_text,
     feedback_text,
-    inert_action,
     json_args,
-    mentioned_paths,
     opaque_edit,
+    other_tool,
     patch_actions,
     path_field,
     text,
-    unknown_action,
 )
 
 AGENT = "copilot"
@@ -160,12 +158,7 @@ def tool_actions(tool: str, args: object, base: Action) -> list[Action]:
         return _str_replace_editor(tool, args, base)
     if tool in ("insert_edit_into_file", "edit_notebook_file"):
         return [opaque_edit(base, tool, path_field(args, "filePath", "path"))]
-    if tool in READ_TOOLS:
-        paths = mentioned_paths(args)
-        return [action(base, "read", tool, paths=paths, touches_files=bool(paths))]
-    if tool in INERT_TOOLS:
-        return [inert_action(tool, base)]
-    return [unknown_action(tool, args, base)]
+    return other_tool(tool, args, base, READ_TOOLS, INERT_TOOLS)
 
 
 def _replacements(tool: str, args: Mapping[str, Any], base: Action) -> list[Action]:

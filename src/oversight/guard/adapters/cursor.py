@@ -43,10 +43,9 @@ from .common import (
     denial_text,
     edits_from,
     feedback_text,
-    inert_action,
     json_args,
-    mentioned_paths,
     opaque_edit,
+    other_tool,
     path_field,
     text,
     unknown_action,
@@ -160,12 +159,7 @@ def tool_actions(tool: str, args: Mapping[str, Any], base: Action) -> list[Actio
         return [opaque_edit(base, tool, path_field(args, "target_file", "file_path", "path"))]
     if tool in DELETE_TOOLS:
         return [action(base, "delete", tool, paths=(path_field(args, "file_path", "path", "target_file"),))]
-    if tool in READ_TOOLS:
-        paths = mentioned_paths(args)
-        return [action(base, "read", tool, paths=paths, touches_files=bool(paths))]
-    if tool in INERT_TOOLS:
-        return [inert_action(tool, base)]
-    return [unknown_action(tool, args, base)]
+    return other_tool(tool, args, base, READ_TOOLS, INERT_TOOLS)
 
 
 def to_actions(event: Mapping[str, Any]) -> list[Action]:

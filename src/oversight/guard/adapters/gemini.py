@@ -36,12 +36,10 @@ from .common import (
     content_field,
     denial_text,
     feedback_text,
-    inert_action,
-    mentioned_paths,
     object_args,
+    other_tool,
     path_field,
     tool_event,
-    unknown_action,
 )
 
 AGENT = "gemini"
@@ -96,12 +94,7 @@ def tool_actions(tool: str, args: Mapping[str, Any], base: Action) -> list[Actio
 
             cwd = join(base.cwd, path_field({"dir": cwd}, "dir"))
         return [action(base, "command", tool, command=command_text(args.get("command")), cwd=cwd)]
-    if tool in READ_TOOLS:
-        paths = mentioned_paths(args)
-        return [action(base, "read", tool, paths=paths, touches_files=bool(paths))]
-    if tool in INERT_TOOLS:
-        return [inert_action(tool, base)]
-    return [unknown_action(tool, args, base)]
+    return other_tool(tool, args, base, READ_TOOLS, INERT_TOOLS)
 
 
 def to_actions(event: Mapping[str, Any]) -> list[Action]:
