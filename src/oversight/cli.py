@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .argtypes import positive_float, positive_int
 from .errors import UsageError
 
 EXIT_OK = 0
@@ -64,12 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("path", nargs="?", default=".", help="repository (or a folder inside it); default .")
     verify.add_argument("--base", default="HEAD", help="trusted revision the tests come from (default HEAD)")
     verify.add_argument("--format", choices=("text", "json"), default="text")
-    verify.add_argument("--timeout", type=_positive_float, default=600.0, help="seconds (default 600)")
+    verify.add_argument("--timeout", type=positive_float, default=600.0, help="seconds (default 600)")
     verify.add_argument(
         "--python", help="interpreter that runs the tests (default: PATH/.venv, else this one)"
     )
     verify.add_argument(
-        "--memory", type=_positive_int, default=8192, help="memory limit in MiB (default 8192)"
+        "--memory", type=positive_int, default=8192, help="memory limit in MiB (default 8192)"
     )
     verify.add_argument("--network", action="store_true", help="leave the network on for the tests")
     verify.add_argument(
@@ -245,26 +246,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_verify.add_argument("--case", action="append", help="run only this case (repeatable)")
     return parser
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text!r}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

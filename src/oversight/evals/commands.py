@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..argtypes import positive_int
 from ..errors import UsageError
 from .tasks import TASK_NAMES
 
@@ -51,20 +52,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     run_parser.add_argument(
         "--log-dir", default=DEFAULT_LOG_DIR, help=f"log folder (default {DEFAULT_LOG_DIR})"
     )
-    run_parser.add_argument("--limit", type=_positive_int, help="at most N samples per task")
+    run_parser.add_argument("--limit", type=positive_int, help="at most N samples per task")
     run_parser.add_argument(
         "--epochs",
-        type=_positive_int,
+        type=positive_int,
         help="run each sample N times (default: each task's own, e.g. goals 5; 1 when every model is "
         "oversight-local, so the whole suite runs on a laptop in minutes)",
     )
-    run_parser.add_argument("--max-tokens", type=_positive_int, help="most tokens per generation")
+    run_parser.add_argument("--max-tokens", type=positive_int, help="most tokens per generation")
     run_parser.add_argument(
-        "--message-limit", type=_positive_int, help="most messages per sample (caps the agentic tasks' loops)"
+        "--message-limit", type=positive_int, help="most messages per sample (caps the agentic tasks' loops)"
     )
     run_parser.add_argument(
         "--grader-timeout",
-        type=_positive_int,
+        type=positive_int,
         default=300,
         help="seconds a grader may take per request (default 300); a grader that times out casts no vote",
     )
@@ -312,13 +313,3 @@ def _report(args: argparse.Namespace) -> int:
         print(output)
     regressed = any(line.startswith("regression:") for line in changes)
     return EXIT_REGRESSION if regressed else EXIT_OK
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return value
