@@ -335,3 +335,4 @@ def test_a_denied_path_is_denied_without_scanning_its_content(repo: Path) -> Non
         load_policy(repo),
     )
     assert decision.outcome == "deny" and decision.rule == "deny:monitoring/**"
+    assert decision.findings == ()  # scanned, the forced-pass conftest would have given a high finding
