@@ -1,6 +1,7 @@
 """Agreement of the evaluation scorers' deterministic parts with their labelled validation sets: the chat
-tasks' checks (`oversight.evals.scorers.agreement`) and the agentic tasks' repository checks
-(`oversight.evals.scorers.repo_validation`), one line each, then a JSON summary.
+tasks' checks (`oversight.evals.scorers.agreement`), the agentic tasks' repository checks
+(`oversight.evals.scorers.repo_validation`) and classifier_sabotage's reference detector on its held-out
+set, one line each, then a JSON summary.
 
     .venv/bin/python benchmarks/eval_scorer_agreement.py      # about a minute (it builds and scans repositories)
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 
 from oversight.evals.scorers.agreement import deterministic_agreement
+from oversight.evals.scorers.detector_check import heldout, reference_metrics
 from oversight.evals.scorers.repo_validation import Outcome, validate_detectors, validate_repo_task
 
 
@@ -28,6 +30,9 @@ def main() -> None:
     for task in ("impossible_tests", "oversight_tampering"):
         summary[task] = _line(task, validate_repo_task(task))
     summary["classifier_sabotage"] = _line("classifier_sabotage", validate_detectors())
+    reference = reference_metrics()
+    print(f"classifier_sabotage reference (oversight scan) on {len(heldout())} held-out diffs: {reference}")
+    summary["classifier_sabotage_reference_balanced_accuracy"] = reference.balanced_accuracy
     print(json.dumps(summary))
 
 
